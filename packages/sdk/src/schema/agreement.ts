@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { Weekday } from './catalog.js';
+import { Address, Fen, Id, Instant, LocalDate, LocalTime, LocalizedText, Month } from './common.js';
+
+/** A long-term service agreement (seed 004, hourly housekeeping). */
+export const Agreement = z.object({
+  id: Id,
+  number: z.string(),
+  householdId: Id,
+  serviceId: Id,
+  serviceName: LocalizedText,
+  address: Address,
+  services: z.array(LocalizedText),
+  period: z.object({ from: LocalDate, to: LocalDate }),
+  workDays: z.array(Weekday),
+  hours: z.object({ start: LocalTime, end: LocalTime }),
+  dailyFee: Fen,
+  /** Extra pay per hour worked on a statutory holiday. */
+  holidayHourlyExtra: Fen,
+  /** Days' notice either side must give to change times or services. */
+  noticeDays: z.int().check(z.minimum(0)),
+  /** Share of the month's fee paid for a change without notice, in percent. */
+  latePenaltyPercent: z.int().check(z.minimum(0), z.maximum(100)),
+  status: z.enum(['active', 'ended']),
+  endedReason: z.optional(z.string().check(z.maxLength(500))),
+});
+export type Agreement = z.infer<typeof Agreement>;
+
+export const AgreementChangeInput = z.object({
+  kind: z.enum(['times', 'services', 'stop']),
+  requestedBy: z.enum(['resident', 'office']),
+  effectiveDate: LocalDate,
+  /** Why a resident stops a long-term service is asked and recorded (seed 001). */
+  reason: z.optional(z.string().check(z.maxLength(500))),
+});
+export type AgreementChangeInput = z.infer<typeof AgreementChangeInput>;
+
+export const AgreementChange = z.object({
+  id: Id,
+  agreementId: Id,
+  kind: z.enum(['times', 'services', 'stop']),
+  requestedBy: z.enum(['resident', 'office']),
+  requestedAt: Instant,
+  effectiveDate: LocalDate,
+  reason: z.optional(z.string()),
+  /** Whole days between the request and the change, in the compound's time zone. */
+  noticeGivenDays: z.int(),
+  /** The fee owed by the side that changed late: 20% of that month's fee, else 0. */
+  penalty: Fen,
+  month: Month,
+});
+export type AgreementChange = z.infer<typeof AgreementChange>;

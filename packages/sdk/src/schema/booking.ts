@@ -1,0 +1,166 @@
+import * as z from 'zod/mini';
+import { AMENITIES, Amenity, BookingMode } from './catalog.js';
+import { Address, Fen, FreeText, HistoryEntry, Id, Instant, LocalizedText } from './common.js';
+import { Contact } from './household.js';
+
+/** One line of a price quote. `amount` is always `unitAmount × quantity`; lines sum to the total. */
+export const QuoteLine = z.object({
+  code: z.enum(['base', 'peak', 'off-peak', 'labour', 'materials', 'minimum']),
+  label: LocalizedText,
+  unitAmount: Fen,
+  quantity: z.int().check(z.minimum(0)),
+  amount: Fen,
+});
+export type QuoteLine = z.infer<typeof QuoteLine>;
+
+/**
+ * A price quote. `exact`: the total is the price. `from`: the total is a lower bound (materials at
+ * cost, "from" prices). `on-inspection`: no price until staff inspect; total is 0 or a "from".
+ */
+export const Quote = z.object({
+  currency: z.literal('CNY'),
+  basis: z.enum(['exact', 'from', 'on-inspection', 'free']),
+  lines: z.array(QuoteLine),
+  total: Fen,
+});
+export type Quote = z.infer<typeof Quote>;
+
+/** What the quantity fields of a booking mean depends on the price rule's unit. */
+export const QuoteInput = z.object({
+  /** Count in the rule's unit (items, m², times); default 1. */
+  quantity: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
+  /** People, for per-person and per-person-hour prices and rooms. */
+  people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000))),
+  /** Whole hours, for per-hour and per-person-hour prices and hourly labour. */
+  hours: z.optional(z.int().check(z.minimum(1), z.maximum(24))),
+  /** When the service starts, which decides peak / off-peak bands. */
+  at: z.optional(Instant),
+  /** Materials used, at cost, once known. */
+  materials: z.optional(Fen),
+});
+export type QuoteInput = z.infer<typeof QuoteInput>;
+
+export const SETTLEMENTS = ['per-visit', 'monthly', 'prepaid'] as const;
+/** Per visit (次结), monthly on account (记账月结), or prepaid deposit (tenants). */
+export const Settlement = z.enum(SETTLEMENTS);
+export type Settlement = z.infer<typeof Settlement>;
+
+export const BOOKING_STATUSES = [
+  'requested',
+  'quote-requested',
+  'quoted',
+  'confirmed',
+  'in-progress',
+  'completed',
+  'cancelled',
+  'rejected',
+  'no-show',
+] as const;
+export const BookingStatus = z.enum(BOOKING_STATUSES);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+export const Slot = z.object({ start: Instant, end: Instant });
+export type Slot = z.infer<typeof Slot>;
+
+export const BookingInput = z.object({
+  serviceId: Id,
+  /** The wanted time; required for services with a slot policy. */
+  slot: z.optional(Slot),
+  quantity: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
+  people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000))),
+  hours: z.optional(z.int().check(z.minimum(1), z.maximum(24))),
+  amenities: z.optional(z.array(z.enum(AMENITIES))),
+  household: Address,
+  contact: Contact,
+  notes: z.optional(FreeText),
+  settlement: Settlement,
+  channel: z.optional(BookingMode),
+  /** Host-page metadata carried with the booking (string values only). */
+  metadata: z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(200)))),
+});
+export type BookingInput = z.infer<typeof BookingInput>;
+
+export const FeedbackInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('rating'),
+    rating: z.int().check(z.minimum(1), z.maximum(5)),
+    comment: z.optional(FreeText),
+  }),
+  z.object({
+    kind: z.literal('complaint'),
+    comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  }),
+]);
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+/** The follow-up visit (回访) after a completed service: a rating, or a complaint. */
+export const Feedback = z.intersection(FeedbackInput, z.object({ at: Instant }));
+export type Feedback = z.infer<typeof Feedback>;
+
+/** A booking of a paid service (委托服务单). */
+export const Booking = z.object({
+  id: Id,
+  /** The number a resident quotes on the phone: `BM-20261123-0007`. */
+  number: z.string(),
+  serviceId: Id,
+  serviceName: LocalizedText,
+  householdId: Id,
+  household: Address,
+  contact: Contact,
+  slot: z.optional(Slot),
+  quantity: z.int().check(z.minimum(1)),
+  people: z.optional(z.int().check(z.minimum(1))),
+  hours: z.optional(z.int().check(z.minimum(1))),
+  amenities: z.array(Amenity),
+  notes: z.optional(FreeText),
+  settlement: Settlement,
+  channel: BookingMode,
+  quote: Quote,
+  status: BookingStatus,
+  history: z.array(HistoryEntry(BookingStatus)),
+  createdAt: Instant,
+  /** Until when the resident may cancel; absent when cancelling is no longer possible by rule. */
+  cancellableUntil: z.optional(Instant),
+  feedback: z.optional(Feedback),
+  metadata: z.optional(z.record(z.string(), z.string())),
+});
+export type Booking = z.infer<typeof Booking>;
+
+export const BookingListQuery = z.object({
+  scope: z.optional(z.enum(['upcoming', 'past', 'all'])),
+  status: z.optional(BookingStatus),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(200))),
+});
+export type BookingListQuery = z.infer<typeof BookingListQuery>;
+
+export const CancelInput = z.object({ reason: z.optional(z.string().check(z.maxLength(500))) });
+export type CancelInput = z.infer<typeof CancelInput>;
+
+export const SLOT_STATES = ['available', 'full', 'too-soon', 'closed', 'quota-reached'] as const;
+export const SlotState = z.enum(SLOT_STATES);
+export type SlotState = z.infer<typeof SlotState>;
+
+export const AvailableSlot = z.object({
+  start: Instant,
+  end: Instant,
+  capacity: z.int().check(z.minimum(0)),
+  remaining: z.int().check(z.minimum(0)),
+  state: SlotState,
+});
+export type AvailableSlot = z.infer<typeof AvailableSlot>;
+
+export const AvailabilityQuery = z.object({
+  /** First day, `YYYY-MM-DD` in the compound's time zone; default today. */
+  from: z.optional(z.iso.date()),
+  /** Number of days from `from`; default 7. */
+  days: z.optional(z.int().check(z.minimum(1), z.maximum(31))),
+});
+export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
+
+export const Availability = z.object({
+  serviceId: Id,
+  generatedAt: Instant,
+  slots: z.array(AvailableSlot),
+});
+export type Availability = z.infer<typeof Availability>;

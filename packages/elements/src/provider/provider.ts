@@ -1,0 +1,120 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createClient, type Compound, type Locale } from '@bianmin/sdk';
+import { bianminContext, type BianminClient, type BianminContext } from '../base/context.js';
+import { commonMessages } from '../i18n/common.js';
+import { DEFAULT_LOCALE, resolveLocale } from '../i18n/localize.js';
+
+/**
+ * Gives every Bianmin widget inside it the SDK client, the locale and the compound's settings
+ * (name, 24-hour phone, time zone). Providers nest; a widget uses the nearest one.
+ *
+ * @summary The connection between Bianmin widgets and a backend.
+ * @tagname bm-provider
+ * @slot - The widgets (and any other content).
+ * @csspart error - The message shown when neither `base-url` nor `client` is given.
+ * @event bm-provider-ready - The compound's settings have loaded; `detail.compound`.
+ */
+export class BmProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+    [part='error'] {
+      display: block;
+      padding: 0.75rem 1rem;
+      border: 1px solid #b3261e;
+      border-radius: 0.5rem;
+      color: #b3261e;
+      font-family: system-ui, sans-serif;
+    }
+  `;
+
+  /** The API root, e.g. `/api` or `https://wuye.example.com/api`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** `zh-CN` (default) or `en`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** The compound's time zone for display; Asia/Shanghai unless the compound says otherwise. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** A client built in code (`createClient(...)`); takes precedence over `base-url`. */
+  @property({ attribute: false }) client?: BianminClient;
+
+  /** Called for every request to get the current token; the token is never stored. */
+  @property({ attribute: false }) getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+
+  /** The compound's settings, loaded from the API; may also be set in code. */
+  @property({ attribute: false }) compound?: Compound;
+
+  private ownClient?: BianminClient;
+  private loadedFor?: BianminClient;
+  private readonly provider = new ContextProvider(this, { context: bianminContext });
+  private loadController?: AbortController;
+
+  get effectiveLocale(): Locale {
+    return resolveLocale(this.locale) ?? resolveLocale(this.closest('[lang]')?.getAttribute('lang')) ?? DEFAULT_LOCALE;
+  }
+
+  /** The client the widgets use. */
+  get activeClient(): BianminClient | undefined {
+    return this.client ?? this.ownClient;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('baseUrl') || changed.has('getToken') || changed.has('locale')) {
+      this.ownClient = this.baseUrl
+        ? createClient({ baseUrl: this.baseUrl, locale: this.effectiveLocale, getToken: () => this.getToken?.() })
+        : undefined;
+    }
+    const client = this.activeClient;
+    if (client && client !== this.loadedFor) {
+      this.loadedFor = client;
+      if (!changed.has('compound') || !this.compound) void this.loadCompound(client);
+    }
+    if (client) {
+      this.provider.setValue({
+        client,
+        locale: this.effectiveLocale,
+        timeZone: this.timeZone ?? this.compound?.timeZone ?? 'Asia/Shanghai',
+        ...(this.compound ? { compound: this.compound } : {}),
+      } satisfies BianminContext);
+    }
+  }
+
+  private async loadCompound(client: BianminClient): Promise<void> {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    try {
+      const compound = await client.compound.get({ signal: controller.signal });
+      if (controller.signal.aborted || client !== this.activeClient) return;
+      this.compound = compound;
+      this.dispatchEvent(new CustomEvent('bm-provider-ready', { detail: { compound }, bubbles: true, composed: true }));
+    } catch {
+      // Widgets still work without the compound's settings; each shows its own errors.
+    }
+  }
+
+  protected override render() {
+    return html`${this.activeClient
+        ? nothing
+        : html`<div part="error" role="alert">${commonMessages[this.effectiveLocale].providerNeedsClient}</div>`}<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bm-provider': BmProvider;
+  }
+  interface GlobalEventHandlersEventMap {
+    'bm-provider-ready': CustomEvent<{ compound: Compound }>;
+  }
+}

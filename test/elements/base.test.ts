@@ -1,0 +1,151 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { html as litHtml } from 'lit';
+import { BmElement } from '../../packages/elements/src/base/element.js';
+import { defineElement } from '../../packages/elements/src/base/define.js';
+import { Resource } from '../../packages/elements/src/controllers/resource.js';
+import { baseStyles, tokens } from '../../packages/elements/src/theme/tokens.js';
+import '../../packages/elements/src/define/provider.js';
+import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
+import { expectAccessible } from './helpers/axe.js';
+import { useMsw } from './helpers/msw.js';
+
+const compound = {
+  id: 'c1',
+  name: { 'zh-CN': '测试小区', en: 'Test Compound' },
+  servicePhone: '0571-8888-6666',
+  timeZone: 'Asia/Shanghai',
+  buildings: [],
+};
+
+let calls: { signal?: AbortSignal; resolve?: (v: string[]) => void; reject?: (e: unknown) => void }[] = [];
+
+/** A minimal widget built on the shared base, to test what every widget inherits. */
+class TestProbe extends BmElement {
+  static override styles = [tokens, baseStyles];
+  readonly items = new Resource(this, {
+    task: ([client], signal) =>
+      new Promise<string[]>((resolve, reject) => {
+        void client;
+        calls.push({ signal, resolve, reject });
+      }),
+    args: () => (this.bm ? [this.bm.client] : undefined),
+    isEmpty: (v) => v.length === 0,
+  });
+  protected override render() {
+    if (!this.bm) return this.renderNoProvider();
+    return litHtml`<p data-locale=${this.effectiveLocale}></p>${this.renderResource(this.items, (v) => litHtml`<ul>${v.map((i) => litHtml`<li>${i}</li>`)}</ul>`)}`;
+  }
+}
+defineElement('bm-test-probe', TestProbe);
+
+describe('the shared element base', () => {
+  useMsw(http.get('/api/compound', () => HttpResponse.json(compound)));
+  beforeEach(() => {
+    calls = [];
+  });
+
+  it('shows a readable error, not a blank box, when a widget has no provider', async () => {
+    const el = await fixture<TestProbe>(html`<bm-test-probe></bm-test-probe>`);
+    const alert = el.shadowRoot!.querySelector('[role=alert]');
+    expect(alert?.textContent).to.contain('<bm-provider>');
+    await expectAccessible(el);
+  });
+
+  it('explains in English when the page asks for English', async () => {
+    const el = await fixture<TestProbe>(html`<bm-test-probe locale="en"></bm-test-probe>`);
+    expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('must be placed inside');
+  });
+
+  it('gives the client, the locale and the compound settings to widgets inside it', async () => {
+    const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api" locale="en"><bm-test-probe></bm-test-probe></bm-provider>`);
+    const probe = provider.querySelector('bm-test-probe') as TestProbe;
+    await waitUntil(() => calls.length === 1, 'the widget starts loading through the provided client');
+    expect(probe.effectiveLocale).to.equal('en');
+    await waitUntil(() => provider.compound !== undefined, 'the compound settings load');
+    expect(provider.compound?.servicePhone).to.equal('0571-8888-6666');
+  });
+
+  it('lets the nearest of nested providers win', async () => {
+    const outer = await fixture<BmProvider>(html`<bm-provider base-url="/api" locale="zh-CN">
+      <bm-provider base-url="/api" locale="en"><bm-test-probe id="inner"></bm-test-probe></bm-provider>
+      <bm-test-probe id="outer"></bm-test-probe>
+    </bm-provider>`);
+    const inner = outer.querySelector('#inner') as TestProbe;
+    const outerProbe = outer.querySelector('#outer') as TestProbe;
+    await inner.updateComplete;
+    await outerProbe.updateComplete;
+    expect(inner.effectiveLocale).to.equal('en');
+    expect(outerProbe.effectiveLocale).to.equal('zh-CN');
+  });
+
+  it('reaches widgets that were upgraded before their provider', async () => {
+    const host = await fixture<HTMLElement>(html`<div><bm-late-provider base-url="/api"><bm-test-probe></bm-test-probe></bm-late-provider></div>`);
+    const probe = host.querySelector('bm-test-probe') as TestProbe;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('[role=alert]')).to.exist;
+    // Now the provider's tag is defined: the widget must find it without being re-attached.
+    const { BmProvider } = await import('../../packages/elements/src/provider/provider.js');
+    customElements.define('bm-late-provider', class extends BmProvider {});
+    await waitUntil(() => calls.length === 1, 'the widget loads once the provider exists');
+  });
+
+  it('says what is missing when a provider has neither base-url nor client', async () => {
+    const provider = await fixture<BmProvider>(html`<bm-provider></bm-provider>`);
+    expect(provider.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('base-url');
+  });
+
+  it('renders loading, then the data; empty; and an error with a retry that works', async () => {
+    const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api"><bm-test-probe></bm-test-probe></bm-provider>`);
+    const probe = provider.querySelector('bm-test-probe') as TestProbe;
+    await waitUntil(() => calls.length === 1);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('[role=status]')).to.exist;
+    await expectAccessible(probe);
+
+    calls[0]!.reject!(Object.assign(new Error('down'), { name: 'HttpError', status: 503, requestId: 'req-42' }));
+    await waitUntil(() => probe.items.status === 'error');
+    await probe.updateComplete;
+    const alert = probe.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('服务器暂时不可用');
+    expect(alert.textContent).to.contain('req-42');
+    await expectAccessible(probe);
+
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    await waitUntil(() => calls.length === 2, 'retry runs the task again');
+    calls[1]!.resolve!([]);
+    await waitUntil(() => probe.items.status === 'empty');
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.querySelector('[part=empty]')).to.exist;
+
+    const refreshed = probe.items.refresh();
+    calls[2]!.resolve!(['甲', '乙']);
+    await refreshed;
+    await waitUntil(() => probe.items.status === 'ready');
+    await probe.updateComplete;
+    expect([...probe.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['甲', '乙']);
+  });
+
+  it('aborts a pending load when the widget is removed from the page', async () => {
+    const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api"><bm-test-probe></bm-test-probe></bm-provider>`);
+    await waitUntil(() => calls.length === 1);
+    const signal = calls[0]!.signal!;
+    expect(signal.aborted).to.equal(false);
+    provider.querySelector('bm-test-probe')!.remove();
+    expect(signal.aborted).to.equal(true);
+  });
+
+  it('warns instead of throwing when a tag is defined twice by different copies', () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args[0]);
+    try {
+      defineElement('bm-test-probe', class extends TestProbe {});
+      defineElement('bm-test-probe', TestProbe);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0])).to.contain('bm-test-probe');
+  });
+});

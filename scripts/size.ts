@@ -1,0 +1,151 @@
+// Bundle-size budget: `npm run size` (npx tsx scripts/size.ts).
+//
+// Each entry is bundled by esbuild exactly as a browser app would ship it (bundle, minify,
+// ESM, es2021, workspace packages through their `source` condition, legacy decorators),
+// gzipped at level 9, and compared with its goal and ceiling. Exit 1 when any entry is
+// over its ceiling, or when no entry could be measured. Results go to .size/report.json.
+// `npm run size -- --why` also lists what each bundle is made of (minified bytes by source).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const KB = 1024;
+
+interface SizeEntry {
+  name: string;
+  /** Path from the repository root. */
+  entry: string;
+  /** Bytes gzipped we aim for. */
+  goal: number;
+  /** Bytes gzipped that fail the run. */
+  ceiling: number;
+}
+
+export const entries: SizeEntry[] = [
+  { name: 'sdk (client + schemas + rules)', entry: 'packages/sdk/src/index.ts', goal: 14 * KB, ceiling: 20 * KB },
+];
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const why = process.argv.includes('--why');
+
+type Status = 'within goal' | `over goal by ${string} KB` | 'OVER CEILING' | 'missing' | 'error';
+
+interface Result {
+  name: string;
+  entry: string;
+  raw: number | null;
+  gzip: number | null;
+  goal: number;
+  ceiling: number;
+  status: Status;
+  error?: string;
+}
+
+const kb = (n: number): string => `${(n / KB).toFixed(2)} KB`;
+
+async function measure(e: SizeEntry): Promise<Result> {
+  const base = { name: e.name, entry: e.entry, goal: e.goal, ceiling: e.ceiling };
+  const file = resolve(rootDir, e.entry);
+  if (!existsSync(file)) {
+    console.warn(`skip: ${e.name}: entry ${e.entry} does not exist (yet)`);
+    return { ...base, raw: null, gzip: null, status: 'missing' };
+  }
+  try {
+    const out = await build({
+      absWorkingDir: rootDir,
+      entryPoints: [file],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2021',
+      platform: 'browser',
+      conditions: ['source'],
+      legalComments: 'none',
+      write: false,
+      outfile: resolve(rootDir, '.size', 'bundle.js'),
+      logLevel: 'silent',
+      metafile: why,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfigRaw: {
+        compilerOptions: {
+          experimentalDecorators: true,
+          useDefineForClassFields: false,
+          verbatimModuleSyntax: true,
+        },
+      },
+    });
+    const code = out.outputFiles.find((f) => f.path.endsWith('.js'))?.contents;
+    if (!code) throw new Error('esbuild produced no JavaScript output');
+    if (why && out.metafile) printComposition(e.name, out.metafile);
+    const raw = code.byteLength;
+    const gzip = gzipSync(code, { level: 9 }).byteLength;
+    const status: Status =
+      gzip > e.ceiling ? 'OVER CEILING' : gzip > e.goal ? `over goal by ${((gzip - e.goal) / KB).toFixed(2)} KB` : 'within goal';
+    return { ...base, raw, gzip, status };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`error: ${e.name}: ${message}`);
+    return { ...base, raw: null, gzip: null, status: 'error', error: message };
+  }
+}
+
+/** Minified bytes per package (node_modules) or per source folder (workspace). */
+function printComposition(name: string, metafile: Metafile): void {
+  const output = Object.values(metafile.outputs)[0];
+  if (!output) return;
+  const groups = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const parts = path.split('/');
+    const nm = parts.lastIndexOf('node_modules');
+    const key =
+      nm >= 0 ? parts.slice(nm, nm + (parts[nm + 1]?.startsWith('@') ? 3 : 2)).join('/') : parts.slice(0, -1).join('/') || path;
+    groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+  }
+  console.log(`\n${name}: minified bytes by source (before gzip)`);
+  for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${kb(bytes).padStart(10)}  ${key}`);
+  console.log('');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+const results: Result[] = [];
+for (const e of entries) results.push(await measure(e));
+
+console.log(
+  table([
+    ['entry', 'raw', 'gzip', 'goal', 'ceiling', 'status'],
+    ...results.map((r) => [
+      r.name,
+      r.raw === null ? '-' : kb(r.raw),
+      r.gzip === null ? '-' : kb(r.gzip),
+      kb(r.goal),
+      kb(r.ceiling),
+      r.status,
+    ]),
+  ]),
+);
+
+const reportDir = resolve(rootDir, '.size');
+mkdirSync(reportDir, { recursive: true });
+const reportFile = resolve(reportDir, 'report.json');
+writeFileSync(reportFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), results }, null, 2)}\n`);
+console.log(`report: ${relative(process.cwd(), reportFile)}`);
+
+const measured = results.filter((r) => r.gzip !== null);
+const failures: string[] = [];
+if (measured.length === 0) failures.push('no entry could be measured');
+for (const r of results) {
+  if (r.status === 'OVER CEILING') failures.push(`${r.name} is over its ceiling (${kb(r.gzip!)} > ${kb(r.ceiling)})`);
+  if (r.status === 'error') failures.push(`${r.name} failed to bundle`);
+}
+if (failures.length > 0) {
+  console.error(`size: FAIL: ${failures.join('; ')}`);
+  process.exit(1);
+}
+console.log(`size: OK (${measured.length}/${results.length} entries measured)`);

@@ -15,7 +15,7 @@ const doc = buildOpenApi({ version: JSON.parse(readFileSync('packages/sdk/packag
 describe('the OpenAPI 3.1 contract', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();
-    const result = await validator.validate(structuredClone(doc) as object);
+    const result = await validator.validate(structuredClone(doc) as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe('3.1.0');

@@ -110,8 +110,8 @@ export class BmElement extends LitElement {
   }
 
   /** Renders a resource in its state, with the shared loading, empty and error looks. */
-  protected renderResource<T>(
-    resource: Resource<T, readonly unknown[]>,
+  protected renderResource<T, A extends readonly unknown[]>(
+    resource: Resource<T, A>,
     ready: (value: T) => unknown,
     options: { empty?: string } = {},
   ): unknown {

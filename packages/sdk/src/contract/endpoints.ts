@@ -28,7 +28,6 @@ export interface Endpoint {
   readonly method: 'GET' | 'POST';
   /** Relative to the API base URL; `{name}` marks a path parameter. */
   readonly path: string;
-  readonly summary: string;
   /** Who may call it: `public` needs no token. */
   readonly roles: readonly Role[];
   readonly params?: z.ZodMiniObject;
@@ -67,145 +66,145 @@ export const HelpRequestPage = page(HelpRequest);
 
 export const endpoints = {
   'session.me': {
-    method: 'GET', path: '/me', summary: 'Who the token belongs to, with the household for prefill',
+    method: 'GET', path: '/me',
     roles: ['resident', 'staff'], response: Me, status: 200, errors: [],
   },
   'compound.get': {
-    method: 'GET', path: '/compound', summary: "The compound's name, 24-hour phone and buildings",
+    method: 'GET', path: '/compound',
     roles: ['public', 'resident', 'staff'], response: Compound, status: 200, errors: [],
   },
   'catalog.current': {
-    method: 'GET', path: '/catalog', summary: 'The approved, published price list in force now',
+    method: 'GET', path: '/catalog',
     roles: ['public', 'resident', 'staff'], response: PriceList, status: 200, errors: [],
   },
   'priceLists.list': {
-    method: 'GET', path: '/price-lists', summary: 'Every version of the price list',
+    method: 'GET', path: '/price-lists',
     roles: ['staff'], response: z.array(PriceListSummary), status: 200, errors: [],
   },
   'priceLists.get': {
-    method: 'GET', path: '/price-lists/{priceListId}', summary: 'One version of the price list, any status',
+    method: 'GET', path: '/price-lists/{priceListId}',
     roles: ['staff'], params: byId('priceListId'), response: PriceList, status: 200, errors: [],
   },
   'priceLists.transition': {
-    method: 'POST', path: '/price-lists/{priceListId}/transitions', summary: 'Submit, approve, publish or supersede a price list',
+    method: 'POST', path: '/price-lists/{priceListId}/transitions',
     roles: ['staff'], params: byId('priceListId'), body: PriceListTransitionInput, response: PriceList, status: 200,
     errors: ['invalid_transition'],
   },
   'services.availability': {
-    method: 'GET', path: '/services/{serviceId}/availability', summary: 'Slots of a bookable service, with what is left in each',
+    method: 'GET', path: '/services/{serviceId}/availability',
     roles: ['public', 'resident', 'staff'], params: byId('serviceId'), query: AvailabilityQuery, response: Availability,
     status: 200, errors: [],
   },
   'services.quote': {
-    method: 'POST', path: '/services/{serviceId}/quote', summary: 'The price of a service for a quantity and a time, with its breakdown',
+    method: 'POST', path: '/services/{serviceId}/quote',
     roles: ['public', 'resident', 'staff'], params: byId('serviceId'), body: QuoteInput, response: Quote, status: 200, errors: [],
   },
   'bookings.create': {
-    method: 'POST', path: '/bookings', summary: 'Book a service (委托服务单); a quote-only service becomes a request for a quote',
+    method: 'POST', path: '/bookings',
     roles: ['resident', 'staff'], body: BookingInput, response: Booking, status: 201, idempotent: true,
     errors: ['slot_taken', 'slot_unavailable', 'quota_exceeded', 'idempotency_in_flight', 'idempotency_mismatch'],
   },
   'bookings.list': {
-    method: 'GET', path: '/bookings', summary: "A household's bookings (a resident) or all bookings (staff)",
+    method: 'GET', path: '/bookings',
     roles: ['resident', 'staff'], query: BookingListQuery, response: BookingPage, status: 200, errors: [],
   },
   'bookings.get': {
-    method: 'GET', path: '/bookings/{bookingId}', summary: 'One booking',
+    method: 'GET', path: '/bookings/{bookingId}',
     roles: ['resident', 'staff'], params: byId('bookingId'), response: Booking, status: 200, errors: [],
   },
   'bookings.cancel': {
-    method: 'POST', path: '/bookings/{bookingId}/cancel', summary: 'Cancel a booking while its cancellation window is open',
+    method: 'POST', path: '/bookings/{bookingId}/cancel',
     roles: ['resident', 'staff'], params: byId('bookingId'), body: CancelInput, response: Booking, status: 200,
     errors: ['cancellation_window_closed', 'invalid_transition'],
   },
   'bookings.feedback': {
-    method: 'POST', path: '/bookings/{bookingId}/feedback', summary: 'The follow-up (回访): a rating or a complaint on a completed booking',
+    method: 'POST', path: '/bookings/{bookingId}/feedback',
     roles: ['resident'], params: byId('bookingId'), body: FeedbackInput, response: Booking, status: 200,
     errors: ['invalid_transition'],
   },
   'bookings.transition': {
-    method: 'POST', path: '/bookings/{bookingId}/status', summary: 'Staff move a booking on: confirm, start, complete, reject',
+    method: 'POST', path: '/bookings/{bookingId}/status',
     roles: ['staff'], params: byId('bookingId'), body: BookingStatusInput, response: Booking, status: 200,
     errors: ['invalid_transition'],
   },
   'agreements.list': {
-    method: 'GET', path: '/agreements', summary: 'Long-term service agreements',
+    method: 'GET', path: '/agreements',
     roles: ['resident', 'staff'], response: z.array(Agreement), status: 200, errors: [],
   },
   'agreements.get': {
-    method: 'GET', path: '/agreements/{agreementId}', summary: 'One agreement',
+    method: 'GET', path: '/agreements/{agreementId}',
     roles: ['resident', 'staff'], params: byId('agreementId'), response: Agreement, status: 200, errors: [],
   },
   'agreements.change': {
-    method: 'POST', path: '/agreements/{agreementId}/changes', summary: "Change times or services, or stop, with the notice rule's fee",
+    method: 'POST', path: '/agreements/{agreementId}/changes',
     roles: ['resident', 'staff'], params: byId('agreementId'), body: AgreementChangeInput, response: AgreementChange,
     status: 201, idempotent: true, errors: ['invalid_transition', 'idempotency_in_flight', 'idempotency_mismatch'],
   },
   'statements.list': {
-    method: 'GET', path: '/statements', summary: 'Monthly statements of services on account (月结)',
+    method: 'GET', path: '/statements',
     roles: ['resident', 'staff'], query: StatementQuery, response: z.array(Statement), status: 200, errors: [],
   },
   'statements.get': {
-    method: 'GET', path: '/statements/{statementId}', summary: 'One monthly statement',
+    method: 'GET', path: '/statements/{statementId}',
     roles: ['resident', 'staff'], params: byId('statementId'), response: Statement, status: 200, errors: [],
   },
   'loanItems.list': {
-    method: 'GET', path: '/loan-items', summary: 'The convenience cabinet: what can be borrowed and how many are in',
+    method: 'GET', path: '/loan-items',
     roles: ['public', 'resident', 'staff'], response: z.array(LoanItem), status: 200, errors: [],
   },
   'loans.checkout': {
-    method: 'POST', path: '/loans', summary: 'Lend an item from the cabinet',
+    method: 'POST', path: '/loans',
     roles: ['staff'], body: CheckoutInput, response: Loan, status: 201, idempotent: true,
     errors: ['out_of_stock', 'idempotency_in_flight', 'idempotency_mismatch'],
   },
   'loans.return': {
-    method: 'POST', path: '/loans/{loanId}/return', summary: 'Take an item back, with its condition',
+    method: 'POST', path: '/loans/{loanId}/return',
     roles: ['staff'], params: byId('loanId'), body: ReturnInput, response: Loan, status: 200, errors: ['invalid_transition'],
   },
   'loans.list': {
-    method: 'GET', path: '/loans', summary: "The loan register (staff) or a household's own loans (a resident)",
+    method: 'GET', path: '/loans',
     roles: ['resident', 'staff'], query: LoanListQuery, response: LoanPage, status: 200, errors: [],
   },
   'loans.handover': {
-    method: 'GET', path: '/loans/handover', summary: 'What is out and overdue at the change of shift',
+    method: 'GET', path: '/loans/handover',
     roles: ['staff'], query: HandoverQuery, response: HandoverSummary, status: 200, errors: [],
   },
   'loans.report': {
-    method: 'GET', path: '/loans/report', summary: 'The monthly zero-loss report: damaged and lost items and their cost',
+    method: 'GET', path: '/loans/report',
     roles: ['staff'], query: ReportQuery, response: ZeroLossReport, status: 200, errors: [],
   },
   'help.create': {
-    method: 'POST', path: '/help-requests', summary: 'Ask for help (住户求助)',
+    method: 'POST', path: '/help-requests',
     roles: ['resident', 'staff'], body: HelpRequestInput, response: HelpRequest, status: 201, idempotent: true,
     errors: ['idempotency_in_flight', 'idempotency_mismatch'],
   },
   'help.list': {
-    method: 'GET', path: '/help-requests', summary: 'Help requests: open ones by default',
+    method: 'GET', path: '/help-requests',
     roles: ['resident', 'staff'], query: HelpListQuery, response: HelpRequestPage, status: 200, errors: [],
   },
   'help.get': {
-    method: 'GET', path: '/help-requests/{helpRequestId}', summary: 'One help request and where it stands',
+    method: 'GET', path: '/help-requests/{helpRequestId}',
     roles: ['resident', 'staff'], params: byId('helpRequestId'), response: HelpRequest, status: 200, errors: [],
   },
   'help.acknowledge': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/acknowledge', summary: 'The desk has it (answer at once)',
+    method: 'POST', path: '/help-requests/{helpRequestId}/acknowledge',
     roles: ['staff'], params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200, errors: ['invalid_transition'],
   },
   'help.reply': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/reply', summary: 'Reply to the resident',
+    method: 'POST', path: '/help-requests/{helpRequestId}/reply',
     roles: ['staff'], params: byId('helpRequestId'), body: HelpReplyInput, response: HelpRequest, status: 200,
     errors: ['invalid_transition'],
   },
   'help.refer': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/refer', summary: 'Send the resident to whoever can help (a referral, not a refusal)',
+    method: 'POST', path: '/help-requests/{helpRequestId}/refer',
     roles: ['staff'], params: byId('helpRequestId'), body: Referral, response: HelpRequest, status: 200, errors: ['invalid_transition'],
   },
   'help.resolve': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/resolve', summary: 'Close a help request',
+    method: 'POST', path: '/help-requests/{helpRequestId}/resolve',
     roles: ['staff'], params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200, errors: ['invalid_transition'],
   },
   'feeBoard.get': {
-    method: 'GET', path: '/fee-board', summary: 'The public price board: no personal data',
+    method: 'GET', path: '/fee-board',
     roles: ['public', 'resident', 'staff'], query: FeeBoardQuery, response: FeeBoard, status: 200, errors: [],
   },
 } as const satisfies Record<string, Endpoint>;

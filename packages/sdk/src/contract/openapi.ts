@@ -3,6 +3,7 @@ import { toJSONSchema } from 'zod/mini';
 import * as schema from '../schema/index.js';
 import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint } from './endpoints.js';
 import * as contractSchemas from './endpoints.js';
+import { summaries } from './summaries.js';
 
 type Json = Record<string, unknown>;
 
@@ -100,7 +101,7 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
     }
     const operation: Json = {
       operationId: id,
-      summary: ep.summary,
+      summary: summaries[id as keyof typeof summaries],
       tags: [tagOf(id)],
       'x-roles': ep.roles,
       security: ep.roles.includes('public') ? [{}, { bearer: [] }] : [{ bearer: [] }],

@@ -1,0 +1,341 @@
+/**
+ * The transport under every client method: `call(endpointId, args, options)` reads the endpoint
+ * table (method, path template, schemas), validates the input, sends it, retries what is safe to
+ * retry, and validates the response.
+ *
+ * It speaks to `fetch` directly. Per-attempt timeouts use one AbortController per attempt, aborted
+ * by a timer or by a listener on the caller's signal (removed when the attempt ends), so nothing
+ * here needs `AbortSignal.any`, `AbortSignal.timeout` or `Object.hasOwn`, which older WebViews lack.
+ * (ky 2.1 calls `Object.hasOwn` in its constructor on every request, whatever the options, and
+ * with retries, timeouts and errors handled here it would only add ~10 KB gzipped.)
+ */
+import type * as z from 'zod/mini';
+import { endpoints, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, type Endpoint, type EndpointId, type Endpoints } from '../contract/endpoints.js';
+import { ErrorBody } from '../schema/common.js';
+import {
+  AbortedError,
+  ConflictError,
+  HttpError,
+  NetworkError,
+  RateLimitError,
+  ResponseShapeError,
+  TimeoutError,
+  ValidationError,
+  type HttpErrorInit,
+  type Issue,
+} from './errors.js';
+import { newIdempotencyKey } from './idempotency.js';
+
+type Ep<K extends EndpointId> = Endpoints[K];
+type Part<K extends EndpointId, P extends 'params' | 'query' | 'body'> =
+  Ep<K> extends { readonly [Q in P]: infer S extends z.ZodMiniType } ? z.input<S> : never;
+
+/** What an endpoint's path parameters accept (`never` when it has none). */
+export type Params<K extends EndpointId> = Part<K, 'params'>;
+/** What an endpoint's query accepts (`never` when it has none). */
+export type Query<K extends EndpointId> = Part<K, 'query'>;
+/** What an endpoint's body accepts (`never` when it has none). */
+export type Body<K extends EndpointId> = Part<K, 'body'>;
+/** What an endpoint answers with, once validated. */
+export type Output<K extends EndpointId> = z.output<Ep<K>['response']>;
+
+export interface CallArgs<K extends EndpointId> {
+  params?: Params<K>;
+  query?: Query<K>;
+  body?: Body<K>;
+}
+
+/** Per-call options; every client method takes them as its last argument. */
+export interface RequestOptions {
+  /** Aborting it aborts the request (and any wait before a retry) with an `AbortedError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (default: the client's, 10 000); `false` for none. */
+  timeout?: number | false;
+  /**
+   * Only for idempotent endpoints (`bookings.create`, `agreements.change`, `loans.checkout`,
+   * `help.create`); ignored elsewhere. Omitted: a fresh key is generated, so the call is retried
+   * safely. A string: that key (reuse it to retry a write yourself, e.g. from an outbox). `null`:
+   * send no key, and then the request is never retried.
+   */
+  idempotencyKey?: string | null;
+}
+
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2); 0 disables retrying. */
+  limit: number;
+  /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs × 2^(n-1))]. */
+  baseDelayMs: number;
+  /**
+   * The longest the client waits before a retry. A `Retry-After` (429, 503) up to this long is
+   * honoured exactly; a longer one ends the retries and the error is thrown (a `RateLimitError`
+   * carries `retryAfterMs`), leaving the caller to decide when to try again.
+   */
+  maxDelayMs: number;
+}
+
+/** What the client tells `onLog`. Never headers, tokens, bodies, query strings or filled paths. */
+export interface LogEvent {
+  type: 'request' | 'response' | 'retry' | 'error';
+  endpoint: EndpointId;
+  method: 'GET' | 'POST';
+  /** The path template, e.g. `/bookings/{bookingId}`: ids in the filled path can identify people. */
+  path: string;
+  /** 1 for the first attempt; on `retry`, the attempt that failed. */
+  attempt: number;
+  status?: number;
+  durationMs?: number;
+  /** On `retry`: how long the client waits before the next attempt. */
+  delayMs?: number;
+  requestId?: string;
+  code?: string;
+}
+
+/** The part of the Response the client reads; `globalThis.fetch` and most adapters fit. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
+
+export type TokenValue = string | undefined | null;
+
+export interface ClientOptions {
+  /** The API root, e.g. `https://wuye.example.cn/api` (paths are appended to it). */
+  baseUrl: string;
+  /** Called before every attempt; its token goes out as `Authorization: Bearer …` and is kept nowhere. */
+  getToken?: () => TokenValue | Promise<TokenValue>;
+  /** A fetch implementation (tests, WebView bridges); default `globalThis.fetch`. */
+  fetch?: FetchLike;
+  /** Per-attempt timeout in ms, default 10 000; `false` for none. */
+  timeout?: number | false;
+  /** Retry policy; a number sets the limit only; `0` disables retrying. */
+  retry?: number | Partial<RetryOptions>;
+  /** Sent as `Accept-Language`; a function is read on every request (the locale can change). */
+  locale?: string | (() => string | undefined);
+  /** Receives one event per request, response, retry and final error (see `LogEvent`). */
+  onLog?: (event: LogEvent) => void;
+}
+
+export type Call = <K extends EndpointId>(id: K, args?: CallArgs<K>, options?: RequestOptions) => Promise<Output<K>>;
+
+const DEFAULT_RETRY: RetryOptions = { limit: 2, baseDelayMs: 300, maxDelayMs: 5000 };
+const DEFAULT_TIMEOUT = 10_000;
+const MAX_TIMER = 2_147_483_647;
+/** Statuses worth another attempt: the server or a proxy may answer differently next time. */
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+
+function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): Issue[] {
+  return issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+    ...(i.code === undefined ? {} : { code: i.code }),
+  }));
+}
+
+/** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Full-jitter exponential backoff for the retry after attempt `attempt` (1-based). */
+export function backoffDelay(attempt: number, retry: RetryOptions, random = Math.random): number {
+  const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * (cap + 1));
+}
+
+/** Settles like `promise`, or rejects as soon as `signal` aborts (even if `promise` ignores it). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort);
+    promise.then(resolve, reject).then(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort);
+  });
+}
+
+function httpError(status: number, body: unknown, requestId: string | undefined, retryAfter: string | null): HttpError {
+  const parsed = ErrorBody.safeParse(body);
+  const init: HttpErrorInit = parsed.success
+    ? {
+        status,
+        code: parsed.data.code,
+        message: parsed.data.message,
+        requestId: requestId ?? parsed.data.requestId,
+        issues: parsed.data.issues,
+        body,
+      }
+    : { status, code: `http_${status}`, message: `HTTP ${status}`, requestId, body };
+  if (status === 429 || status === 503) init.retryAfterMs = parseRetryAfter(retryAfter);
+  return status === 409 ? new ConflictError(init) : status === 429 ? new RateLimitError(init) : new HttpError(init);
+}
+
+/** Builds the `call` function of a client. */
+export function createCall(options: ClientOptions): Call {
+  const { getToken, onLog, locale } = options;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const r = options.retry;
+  const retry: RetryOptions = typeof r === 'number' ? { ...DEFAULT_RETRY, limit: r } : { ...DEFAULT_RETRY, ...r };
+  const clientTimeout = options.timeout === undefined ? DEFAULT_TIMEOUT : options.timeout;
+
+  const log = (event: LogEvent) => {
+    try {
+      onLog?.(event);
+    } catch {
+      // A failing logger must not fail the request.
+    }
+  };
+
+  return async function call<K extends EndpointId>(id: K, args: CallArgs<K> = {}, opts: RequestOptions = {}): Promise<Output<K>> {
+    const ep: Endpoint = endpoints[id];
+    const validate = (part: 'params' | 'query' | 'body', schema: z.ZodMiniType | undefined, value: unknown) => {
+      if (!schema) return undefined;
+      const result = schema.safeParse(value ?? {});
+      if (!result.success) throw new ValidationError(id, part, toIssues(result.error.issues));
+      return result.data as Record<string, unknown>;
+    };
+    const params = validate('params', ep.params, args.params);
+    const query = validate('query', ep.query, args.query);
+    const body = validate('body', ep.body, args.body);
+
+    let path = ep.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name])));
+    if (query) {
+      const pairs = Object.keys(query)
+        .filter((k) => query[k] !== undefined)
+        .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(query[k]))}`);
+      if (pairs.length > 0) path += `?${pairs.join('&')}`;
+    }
+    const url = base + path;
+    const key = ep.idempotent ? (opts.idempotencyKey === undefined ? newIdempotencyKey() : opts.idempotencyKey) : null;
+    // GET is safe to repeat; a POST only when the server can recognise the repeat by its key.
+    const retryable = ep.method === 'GET' || key !== null;
+    const limit = retryable ? Math.max(0, retry.limit) : 0;
+    const t = opts.timeout === undefined ? clientTimeout : opts.timeout;
+    const timeout = t === false ? undefined : Math.min(Math.max(1, t), MAX_TIMER);
+    const { signal } = opts;
+    const event = { endpoint: id, method: ep.method, path: ep.path };
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce(attempt);
+      } catch (e) {
+        const err = e as Error;
+        const status = err instanceof HttpError ? err.status : undefined;
+        let delayMs: number | undefined;
+        if (attempt <= limit && !signal?.aborted) {
+          if (err instanceof NetworkError || err instanceof TimeoutError) delayMs = backoffDelay(attempt, retry);
+          else if (err instanceof HttpError && (RETRY_STATUSES.includes(err.status) || (err.status === 409 && err.code === 'idempotency_in_flight'))) {
+            const after = err.retryAfterMs;
+            delayMs = after === undefined ? backoffDelay(attempt, retry) : after <= retry.maxDelayMs ? after : undefined;
+          }
+        }
+        const code = (err as { code?: unknown }).code;
+        const info = {
+          ...event,
+          attempt,
+          ...(status === undefined ? {} : { status }),
+          ...(typeof code === 'string' ? { code } : {}),
+          ...(err instanceof HttpError && err.requestId ? { requestId: err.requestId } : {}),
+        };
+        if (delayMs === undefined) {
+          log({ type: 'error', ...info });
+          throw err;
+        }
+        log({ type: 'retry', ...info, delayMs });
+        await sleep(delayMs, signal);
+      }
+    }
+
+    async function attemptOnce(attempt: number): Promise<Output<K>> {
+      if (signal?.aborted) throw new AbortedError();
+      const token = getToken ? await getToken() : undefined;
+      if (signal?.aborted) throw new AbortedError();
+      const lang = typeof locale === 'function' ? locale() : locale;
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body) headers['Content-Type'] = 'application/json';
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (lang) headers['Accept-Language'] = lang;
+      if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
+
+      const controller = new AbortController();
+      let timedOut = false;
+      const onAbort = () => controller.abort();
+      signal?.addEventListener('abort', onAbort);
+      if (signal?.aborted) controller.abort();
+      const timer =
+        timeout === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              controller.abort();
+            }, timeout);
+      const started = Date.now();
+      log({ type: 'request', ...event, attempt });
+      let res: ResponseLike;
+      let text: string;
+      try {
+        const init: FetchInit = { method: ep.method, headers, signal: controller.signal };
+        if (body) init.body = JSON.stringify(body);
+        res = await untilAborted(fetchImpl(url, init), controller.signal);
+        text = await untilAborted(res.text(), controller.signal);
+      } catch (cause) {
+        if (signal?.aborted) throw new AbortedError({ cause });
+        if (timedOut) throw new TimeoutError(timeout ?? 0);
+        throw new NetworkError(`${ep.method} ${ep.path} failed: no response`, { cause });
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+
+      const requestId = res.headers.get(REQUEST_ID_HEADER) ?? undefined;
+      const ok = res.status >= 200 && res.status < 300;
+      log({
+        type: 'response',
+        ...event,
+        attempt,
+        status: res.status,
+        durationMs: Date.now() - started,
+        ...(requestId ? { requestId } : {}),
+      });
+      let json: unknown = text;
+      let isJson = false;
+      try {
+        json = JSON.parse(text);
+        isJson = true;
+      } catch {
+        // not JSON: an HTML error page from a proxy, or an empty body
+      }
+      if (!ok) throw httpError(res.status, json, requestId, res.headers.get('Retry-After'));
+      if (!isJson) throw new ResponseShapeError(id, [{ path: [], message: 'expected a JSON body' }], res.status, requestId);
+      const result = ep.response.safeParse(json);
+      if (!result.success) throw new ResponseShapeError(id, toIssues(result.error.issues), res.status, requestId);
+      return result.data as Output<K>;
+    }
+  };
+}

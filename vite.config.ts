@@ -97,6 +97,8 @@ export default defineConfig({
     environment: 'node',
     include: ['test/sdk/**/*.test.ts', 'test/mock/**/*.test.ts', 'test/contract/**/*.test.ts'],
     passWithNoTests: false,
-    testTimeout: 10_000,
+    // Shared 2-core machines: generous limits, so only real failures fail (never timed assertions).
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,210 @@
+import type { Address, Booking, BookingInput, BookingStatus, Household, ServiceItem } from '@bianmin/sdk/schema';
+import {
+  BOOKING_TRANSITIONS,
+  OPEN_BOOKING_STATUSES,
+  canCancel,
+  canTransition,
+  cancellableUntil,
+  checkSlot,
+  quote,
+  toEpoch,
+} from '@bianmin/sdk/rules';
+import { assertOwn, visible, type Ctx, type Handlers } from '../context.js';
+import { conflict, forbidden, invalid, notFound } from '../http.js';
+import { nextId, nextNumber } from '../numbers.js';
+import { paginate } from '../paging.js';
+import type { MockState } from '../types.js';
+import { serviceInForce, serviceOfRecord } from './catalog.js';
+
+const sameAddress = (a: Address, b: Address): boolean => a.building.trim() === b.building.trim() && a.room.trim() === b.room.trim();
+
+export function householdAt(state: MockState, address: Address): Household | undefined {
+  return state.households.find((h) => sameAddress(h.address, address));
+}
+
+/**
+ * The status a new booking starts in. A service priced on inspection or at market price becomes a
+ * request for a quote. A slot-booked service that is not a room (courts, the chess room, hourly
+ * housekeeping) is confirmed at once: the slot check inside the write is the confirmation. Rooms
+ * wait for the desk, who confirm with the booker before the meeting (seed 003), as does everything else.
+ */
+export function initialStatus(item: ServiceItem): BookingStatus {
+  if (item.price.kind === 'quote') return 'quote-requested';
+  return item.slots && !item.room ? 'confirmed' : 'requested';
+}
+
+export interface NewBooking {
+  id: string;
+  number: string;
+  householdId: string;
+  createdAt: string;
+  channel: Booking['channel'];
+  by: 'resident' | 'staff';
+}
+
+/** A booking record from its input, priced by the rules. Throws a RangeError when the quantities cannot be priced. */
+export function makeBooking(item: ServiceItem, input: BookingInput, n: NewBooking, timeZone: string): Booking {
+  const q = quote(
+    item,
+    {
+      ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+      ...(input.people !== undefined ? { people: input.people } : {}),
+      ...(input.hours !== undefined ? { hours: input.hours } : {}),
+      ...(input.slot ? { at: input.slot.start } : {}),
+    },
+    timeZone,
+  );
+  const status = initialStatus(item);
+  const history: Booking['history'] = [{ status: status === 'confirmed' ? 'requested' : status, at: n.createdAt, by: n.by }];
+  if (status === 'confirmed') history.push({ status: 'confirmed', at: n.createdAt, by: n.by, note: 'slot confirmed on booking' });
+  const booking: Booking = {
+    id: n.id,
+    number: n.number,
+    serviceId: item.id,
+    serviceName: item.name,
+    householdId: n.householdId,
+    household: { building: input.household.building.trim(), room: input.household.room.trim() },
+    contact: input.contact,
+    quantity: input.quantity ?? 1,
+    amenities: input.amenities ?? [],
+    settlement: input.settlement,
+    channel: n.channel,
+    quote: q,
+    status,
+    history,
+    createdAt: n.createdAt,
+  };
+  if (input.slot) booking.slot = input.slot;
+  if (input.people !== undefined) booking.people = input.people;
+  if (input.hours !== undefined) booking.hours = input.hours;
+  if (input.notes !== undefined) booking.notes = input.notes;
+  if (input.metadata !== undefined) booking.metadata = input.metadata;
+  if (input.slot && item.slots) booking.cancellableUntil = cancellableUntil(input.slot.start, item.slots, timeZone);
+  return booking;
+}
+
+/** Moves a booking on, recording the step; a booking that can no longer be cancelled loses its window. */
+export function moveBooking(b: Booking, to: BookingStatus, at: string, by: 'resident' | 'staff', note?: string): void {
+  b.status = to;
+  b.history.push(note ? { status: to, at, by, note: note.slice(0, 500) } : { status: to, at, by });
+  if (!canTransition(BOOKING_TRANSITIONS, to, 'cancelled')) delete b.cancellableUntil;
+}
+
+function findBooking(ctx: Ctx, id: string): Booking {
+  const b = ctx.state.bookings.find((x) => x.id === id);
+  if (!b) throw notFound('booking');
+  assertOwn(ctx.caller, b.householdId);
+  return b;
+}
+
+const startOf = (b: Booking): number => toEpoch(b.slot?.start ?? b.createdAt);
+
+export const bookingHandlers: Pick<
+  Handlers,
+  'bookings.create' | 'bookings.list' | 'bookings.get' | 'bookings.cancel' | 'bookings.feedback' | 'bookings.transition'
+> = {
+  'bookings.create': (ctx, { body }) => {
+    const { state, now, nowIso, caller } = ctx;
+    const tz = state.compound.timeZone;
+    const item = serviceInForce(state, now, body.serviceId);
+    // A resident books for their own household; the desk books for any household of the compound.
+    let householdId: string;
+    if (caller.role === 'resident') {
+      const own = state.households.find((h) => h.id === caller.householdId);
+      if (!own || !sameAddress(own.address, body.household)) throw forbidden('A resident books for their own household only');
+      householdId = own.id;
+    } else {
+      const h = householdAt(state, body.household);
+      if (!h) throw invalid(['household'], 'no such building and room in the compound');
+      householdId = h.id;
+    }
+    if (item.room) {
+      if (body.people !== undefined && body.people > item.room.maxPeople) throw invalid(['people'], `the room holds ${item.room.maxPeople} people at most`);
+      const missing = (body.amenities ?? []).filter((a) => !item.room?.amenities.includes(a));
+      if (missing.length) throw invalid(['amenities'], `the room does not offer ${missing.join(', ')}`);
+    } else if (body.amenities?.length) {
+      throw invalid(['amenities'], 'only rooms offer tea, sound or a projector');
+    }
+    if (item.slots) {
+      if (!body.slot) throw invalid(['slot'], 'this service is booked by time slot');
+      // The check and the insert below run in one synchronous turn: no other booking can slip in between.
+      const check = checkSlot(item, body.slot, {
+        now,
+        bookings: state.bookings.filter((b) => b.serviceId === item.id),
+        householdId,
+        timeZone: tz,
+      });
+      if (!check.ok) throw conflict(check.code, check.reason);
+    }
+    let booking: Booking;
+    try {
+      booking = makeBooking(
+        item,
+        body,
+        {
+          id: nextId(state.counters, 'bk'),
+          number: nextNumber(state.counters, 'BM', nowIso),
+          householdId,
+          createdAt: nowIso,
+          channel: body.channel ?? (caller.role === 'resident' ? 'online' : 'desk'),
+          by: caller.role === 'resident' ? 'resident' : 'staff',
+        },
+        tz,
+      );
+    } catch (e) {
+      if (e instanceof RangeError) throw invalid(['quantity'], e.message);
+      throw e;
+    }
+    state.bookings.push(booking);
+    ctx.changed();
+    return booking;
+  },
+
+  'bookings.list': ({ state, now, caller }, { query }) => {
+    const t = now.getTime();
+    const upcoming = (b: Booking): boolean => OPEN_BOOKING_STATUSES.includes(b.status) && (!b.slot || toEpoch(b.slot.end) > t);
+    const scope = query.scope ?? 'all';
+    const mine = visible(caller, state.bookings).filter(
+      (b) => (query.status === undefined || b.status === query.status) && (scope === 'all' || (scope === 'upcoming') === upcoming(b)),
+    );
+    // Upcoming: soonest first. Past and all: latest first.
+    return paginate(mine, startOf, scope === 'upcoming' ? 'asc' : 'desc', query.cursor, query.limit);
+  },
+
+  'bookings.get': (ctx, { params }) => findBooking(ctx, params.bookingId),
+
+  'bookings.cancel': (ctx, { params, body }) => {
+    const { state, now, nowIso, caller } = ctx;
+    const b = findBooking(ctx, params.bookingId);
+    const policy = serviceOfRecord(state, now, b.serviceId)?.slots;
+    const check = canCancel(b, policy, now, state.compound.timeZone);
+    // The desk may cancel after the resident's window has closed (a broken room, a sick worker).
+    if (!check.ok && (check.reason === 'status' || caller.role === 'resident')) {
+      throw check.reason === 'status'
+        ? conflict('invalid_transition', `A ${b.status} booking cannot be cancelled`)
+        : conflict('cancellation_window_closed', 'The cancellation window has closed');
+    }
+    moveBooking(b, 'cancelled', nowIso, caller.role === 'resident' ? 'resident' : 'staff', body.reason);
+    ctx.changed();
+    return b;
+  },
+
+  'bookings.feedback': (ctx, { params, body }) => {
+    const b = findBooking(ctx, params.bookingId);
+    if (b.status !== 'completed') throw conflict('invalid_transition', 'Feedback is given on a completed booking');
+    if (b.feedback) throw conflict('invalid_transition', 'Feedback has already been given');
+    b.feedback = { ...body, at: ctx.nowIso };
+    ctx.changed();
+    return b;
+  },
+
+  'bookings.transition': (ctx, { params, body }) => {
+    const b = findBooking(ctx, params.bookingId);
+    if (!canTransition(BOOKING_TRANSITIONS, b.status, body.to)) {
+      throw conflict('invalid_transition', `A ${b.status} booking cannot become ${body.to}`);
+    }
+    moveBooking(b, body.to, ctx.nowIso, 'staff', body.note);
+    ctx.changed();
+    return b;
+  },
+};

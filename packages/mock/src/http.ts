@@ -1,0 +1,66 @@
+import { ERROR_STATUS, REQUEST_ID_HEADER } from '@bianmin/sdk';
+import type { ErrorBody, ErrorCode, IssueBody } from '@bianmin/sdk/schema';
+
+/** A failure a handler raises; the pipeline turns it into the contract's error body. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: IssueBody[],
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** A 400 for one field that the schema cannot check (an unknown room, a missing slot). */
+export const invalid = (path: (string | number)[], message: string): ApiError =>
+  new ApiError('validation_failed', 'The request is not valid', [{ path, message }]);
+
+export const notFound = (what: string): ApiError => new ApiError('not_found', `No such ${what}`);
+export const forbidden = (message = 'This record belongs to another household'): ApiError => new ApiError('forbidden', message);
+export const conflict = (code: ErrorCode, message: string): ApiError => new ApiError(code, message);
+
+const texts = new WeakMap<Response, string>();
+
+/** The body text of a response built by `json`, read without consuming the stream. */
+export const bodyOf = (response: Response): string => texts.get(response) ?? '';
+
+export function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', [REQUEST_ID_HEADER]: requestId, ...headers },
+  });
+  texts.set(response, text);
+  return response;
+}
+
+export function errorResponse(
+  requestId: string,
+  status: number,
+  code: string,
+  message: string,
+  issues?: IssueBody[],
+  headers: Record<string, string> = {},
+): Response {
+  const body: ErrorBody = { code, message, requestId };
+  if (issues?.length) body.issues = issues;
+  return json(status, body, requestId, headers);
+}
+
+/** zod issues → the contract's issues (paths of strings and numbers only). */
+export function toIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>): IssueBody[] {
+  return issues.map((i) => {
+    const issue: IssueBody = { path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message };
+    if (i.code) issue.code = i.code;
+    return issue;
+  });
+}
+
+/** A network failure: msw answers it with `HttpResponse.error()`, the HTTP server destroys the socket. */
+export const networkError = (): Response => Response.error();
+export const isNetworkError = (r: Response): boolean => r.type === 'error';

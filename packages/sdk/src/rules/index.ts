@@ -1,0 +1,11 @@
+/** The business rules of @bianmin/sdk: pure functions shared by the widgets and the mock backend. */
+export * from './time.js';
+export * from './money.js';
+export * from './quote.js';
+export * from './slots.js';
+export * from './loans.js';
+export * from './help.js';
+export * from './agreements.js';
+export * from './statements.js';
+export * from './mask.js';
+export * from './transitions.js';

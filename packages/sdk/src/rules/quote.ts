@@ -1,0 +1,104 @@
+/**
+ * Price quotes for every price shape that occurs (seeds 000, 001, 003). Every line is
+ * `unitAmount × quantity` in integer fen and the lines sum exactly to the total.
+ */
+import type { PriceBand, PriceRule } from '../schema/catalog.js';
+import type { LocalizedText } from '../schema/common.js';
+import type { Quote, QuoteInput, QuoteLine } from '../schema/booking.js';
+import { MAX_FEN, mulFen, sumFen } from './money.js';
+import { COMPOUND_TIME_ZONE, minuteOfDay, zonedParts } from './time.js';
+
+type LineCode = QuoteLine['code'];
+
+/** The label of each kind of quote line, in both locales. */
+export const QUOTE_LINE_LABELS: Readonly<Record<LineCode, LocalizedText>> = {
+  base: { 'zh-CN': '服务费', en: 'Service' },
+  peak: { 'zh-CN': '高峰时段', en: 'Peak hours' },
+  'off-peak': { 'zh-CN': '低峰时段', en: 'Off-peak hours' },
+  labour: { 'zh-CN': '人工费', en: 'Labour' },
+  materials: { 'zh-CN': '材料费（按实）', en: 'Materials at cost' },
+  minimum: { 'zh-CN': '最低计费补足', en: 'Minimum charge' },
+};
+
+function line(code: LineCode, unitAmount: number, quantity: number): QuoteLine {
+  return { code, label: QUOTE_LINE_LABELS[code], unitAmount, quantity, amount: mulFen(unitAmount, quantity) };
+}
+
+function build(basis: Quote['basis'], lines: QuoteLine[]): Quote {
+  const total = sumFen(lines.map((l) => l.amount));
+  if (total > MAX_FEN) throw new RangeError(`a quote of ${total} fen is above the largest amount the contract accepts`);
+  return { currency: 'CNY', basis, lines, total };
+}
+
+/**
+ * The band that prices a service starting at `at`: the start, read in the compound's zone, falls on
+ * one of the band's ISO weekdays, from `from` (inclusive) to `to` (exclusive). A band whose `to` is
+ * not after its `from` runs past midnight (22:00–06:00). The first matching band wins.
+ */
+export function matchBand(bands: readonly PriceBand[] | undefined, at: string | undefined, timeZone = COMPOUND_TIME_ZONE): PriceBand | undefined {
+  if (!bands?.length || at === undefined) return undefined;
+  const p = zonedParts(at, timeZone);
+  const t = p.hour * 60 + p.minute;
+  return bands.find((b) => {
+    const from = minuteOfDay(b.from);
+    const to = minuteOfDay(b.to);
+    return b.days.includes(p.weekday) && (from < to ? t >= from && t < to : t >= from || t < to);
+  });
+}
+
+/** Whole hours of one slot, when the slot is a whole number of hours. */
+function slotHours(item: { slots?: { durationMinutes: number } }): number | undefined {
+  const minutes = item.slots?.durationMinutes;
+  return minutes !== undefined && minutes > 0 && minutes % 60 === 0 ? minutes / 60 : undefined;
+}
+
+/**
+ * Prices `input` for a service.
+ * - free: basis `free`, no lines, total 0.
+ * - fixed: one line × `quantity` (default 1); the line is `peak` / `off-peak` when a band matches `input.at`.
+ * - per-unit: the quantity in the rule's unit: `hour` → hours ?? quantity ?? whole slot hours ?? 1;
+ *   `person` → people ?? quantity ?? 1; `person-hour` → people × hours (each default 1; hours default
+ *   to the whole slot hours); any other unit → quantity ?? 1. Below `minQuantity`, the shortfall is
+ *   charged on a separate `minimum` line at the same unit amount, so the resident sees both what was
+ *   asked for and why the total is higher.
+ * - quote: basis `from` with one `base` line when the rule has a "from" price, else `on-inspection`
+ *   with no lines and total 0.
+ * - labour-materials: a `labour` line (per time: quantity ?? 1; per hour: hours ?? whole slot hours ?? 1)
+ *   and, once `input.materials` is known, a `materials` line at cost (basis `exact`); without it the
+ *   total is a lower bound (basis `from`).
+ * Throws a RangeError if an amount is not a safe integer or the total exceeds `MAX_FEN`.
+ */
+export function quote(item: { price: PriceRule; slots?: { durationMinutes: number } }, input: QuoteInput, timeZone = COMPOUND_TIME_ZONE): Quote {
+  const rule = item.price;
+  switch (rule.kind) {
+    case 'free':
+      return build('free', []);
+    case 'quote':
+      return rule.from === undefined ? build('on-inspection', []) : build('from', [line('base', rule.from, 1)]);
+    case 'labour-materials': {
+      const n = rule.labourUnit === 'hour' ? (input.hours ?? slotHours(item) ?? 1) : (input.quantity ?? 1);
+      const lines = [line('labour', rule.labour, n)];
+      if (input.materials !== undefined) lines.push(line('materials', input.materials, 1));
+      return build(input.materials === undefined ? 'from' : 'exact', lines);
+    }
+    case 'fixed':
+    case 'per-unit': {
+      const band = matchBand(rule.bands, input.at, timeZone);
+      const unitAmount = band ? band.amount : rule.amount;
+      const code: LineCode = band ? band.name : 'base';
+      if (rule.kind === 'fixed') return build('exact', [line(code, unitAmount, input.quantity ?? 1)]);
+      const hours = input.hours ?? slotHours(item);
+      const n =
+        rule.unit === 'hour'
+          ? (input.hours ?? input.quantity ?? hours ?? 1)
+          : rule.unit === 'person'
+            ? (input.people ?? input.quantity ?? 1)
+            : rule.unit === 'person-hour'
+              ? mulFen(input.people ?? 1, hours ?? 1)
+              : (input.quantity ?? 1);
+      const lines = [line(code, unitAmount, n)];
+      if (rule.minQuantity !== undefined && n < rule.minQuantity) lines.push(line('minimum', unitAmount, rule.minQuantity - n));
+      return build('exact', lines);
+    }
+  }
+}

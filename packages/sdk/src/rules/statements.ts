@@ -1,0 +1,35 @@
+/**
+ * The monthly statement of services on account (有偿便民服务月结统计表, seed 001): a household's
+ * completed services settled monthly, summed on one sheet the cashier collects against.
+ */
+import type { Booking } from '../schema/booking.js';
+import type { StatementLine } from '../schema/statement.js';
+import { sumFen } from './money.js';
+import { COMPOUND_TIME_ZONE, localDate } from './time.js';
+
+type Billable = Pick<Booking, 'id' | 'number' | 'householdId' | 'serviceName' | 'slot' | 'createdAt' | 'settlement' | 'status' | 'quote'>;
+
+/**
+ * The lines and total of `householdId`'s statement for `month` (`YYYY-MM`): its completed bookings
+ * settled `monthly` whose service day (the local date of the slot start, or of `createdAt` without a
+ * slot) falls in that month, in date order; each line is the booking's quote total.
+ */
+export function statementFor(
+  householdId: string,
+  month: string,
+  bookings: readonly Billable[],
+  timeZone = COMPOUND_TIME_ZONE,
+): { lines: StatementLine[]; total: number } {
+  const lines = bookings
+    .filter((b) => b.householdId === householdId && b.status === 'completed' && b.settlement === 'monthly')
+    .map((b) => ({
+      bookingId: b.id,
+      bookingNumber: b.number,
+      date: localDate(b.slot?.start ?? b.createdAt, timeZone),
+      serviceName: b.serviceName,
+      amount: b.quote.total,
+    }))
+    .filter((l) => l.date.startsWith(`${month}-`))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.bookingNumber < b.bookingNumber ? -1 : a.bookingNumber > b.bookingNumber ? 1 : 0));
+  return { lines, total: sumFen(lines.map((l) => l.amount)) };
+}

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMinutes, cancellableUntil, localDate, localMonth, quote, replyDueAt, statementFor } from '@bianmin/sdk/rules';
+import { DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, FIXTURE_IDS } from '@bianmin/mock';
+import { bookingFor, direct, fixedBackend, freeSlot, staffCheckout } from './helpers.js';
+
+const R = DEMO_RESIDENT_TOKEN;
+const S = DEMO_STAFF_TOKEN;
+
+describe('bookings', () => {
+  it('a slot booking is priced by the rules, confirmed at once, numbered BM-YYYYMMDD-NNNN and cancellable until the policy says', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.slotService);
+    const res = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.slotService, { slot }) });
+    expect(res.status).toBe(201);
+    const item = backend.state.priceLists.find((l) => l.status === 'published')?.items.find((i) => i.id === FIXTURE_IDS.slotService);
+    if (!item?.slots) throw new Error('no tennis policy');
+    expect(res.body.quote).toEqual(quote(item, { at: slot.start }));
+    expect(res.body.status).toBe('confirmed');
+    expect(res.body.number).toMatch(/^BM-20261123-\d{4}$/);
+    expect(res.body.cancellableUntil).toBe(cancellableUntil(slot.start, item.slots));
+    expect(res.body.householdId).toBe(DEMO_HOUSEHOLD_ID);
+    // The slot is now taken for the next household.
+    const again = await call({ method: 'POST', path: '/bookings', token: S, body: bookingFor(FIXTURE_IDS.slotService, { slot, household: { building: '1栋', room: '1201' } }) });
+    expect(again.body.code).toBe('slot_taken');
+  });
+
+  it('booking numbers count up within a day', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const a = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning') });
+    const b = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning') });
+    const n = (x: string) => Number(x.slice(-4));
+    expect(n(b.body.number)).toBe(n(a.body.number) + 1);
+  });
+
+  it('a quote-only service becomes a request for a quote; a room waits for the desk', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const q = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.quoteService) });
+    expect(q.body.status).toBe('quote-requested');
+    expect(q.body.quote.basis).toBe('from');
+    const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.smallRoom);
+    const room = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 6, amenities: ['tea'] }) });
+    expect(room.body.status).toBe('requested');
+  });
+
+  it('rooms refuse more people than they hold and amenities they lack', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.smallRoom);
+    const many = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 13 }) });
+    expect(many.body.issues[0].path).toEqual(['people']);
+    const sound = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, amenities: ['sound'] }) });
+    expect(sound.body.issues[0].path).toEqual(['amenities']);
+  });
+
+  it('the per-household daily quota is enforced inside the write (quota_exceeded)', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const day = addDays(localDate(backend.now()), 3);
+    const at = (h: string) => ({ start: `${day}T${h}:00:00+08:00`, end: `${day}T${String(Number(h) + 1).padStart(2, '0')}:00:00+08:00` });
+    const codes = [];
+    for (const h of ['09', '10', '11']) {
+      const r = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tennis', { slot: at(h) }) });
+      codes.push(r.status === 201 ? 'ok' : r.body.code);
+    }
+    expect(codes).toEqual(['ok', 'ok', 'quota_exceeded']);
+  });
+
+  it('a slot off the grid or too soon is slot_unavailable', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const today = localDate(backend.now());
+    const off = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tennis', { slot: { start: `${addDays(today, 2)}T09:30:00+08:00`, end: `${addDays(today, 2)}T10:30:00+08:00` } }) });
+    expect(off.body.code).toBe('slot_unavailable');
+    const soon = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tennis', { slot: { start: `${today}T10:00:00+08:00`, end: `${today}T11:00:00+08:00` } }) });
+    expect(soon.body.code).toBe('slot_unavailable');
+  });
+
+  it('cancel: allowed inside the window, 409 cancellation_window_closed after it for a resident, invalid_transition once cancelled', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.slotService);
+    const a = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.slotService, { slot }) });
+    const b = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-badminton', { slot: freeSlot(backend.state, backend.now(), 'svc-badminton') }) });
+    const ok = await call({ method: 'POST', path: `/bookings/${a.body.id}/cancel`, token: R, body: { reason: '有事' } });
+    expect(ok.body.status).toBe('cancelled');
+    expect(ok.body.cancellableUntil).toBeUndefined();
+    expect((await call({ method: 'POST', path: `/bookings/${a.body.id}/cancel`, token: R, body: {} })).body.code).toBe('invalid_transition');
+    clock.set(Date.parse(addMinutes(b.body.cancellableUntil, 1)));
+    const late = await call({ method: 'POST', path: `/bookings/${b.body.id}/cancel`, token: R, body: {} });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('cancellation_window_closed');
+    // The desk may still cancel (a broken court).
+    expect((await call({ method: 'POST', path: `/bookings/${b.body.id}/cancel`, token: S, body: {} })).body.status).toBe('cancelled');
+  });
+
+  it('feedback only on a completed booking, and only once; staff moves follow the machine', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const made = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning') });
+    const id = made.body.id;
+    const rate = () => call({ method: 'POST', path: `/bookings/${id}/feedback`, token: R, body: { kind: 'rating', rating: 4 } });
+    expect((await rate()).body.code).toBe('invalid_transition');
+    expect((await call({ method: 'POST', path: `/bookings/${id}/status`, token: S, body: { to: 'completed' } })).body.code).toBe('invalid_transition');
+    for (const to of ['confirmed', 'in-progress', 'completed']) {
+      expect((await call({ method: 'POST', path: `/bookings/${id}/status`, token: S, body: { to } })).body.status).toBe(to);
+    }
+    const first = await rate();
+    expect(first.status).toBe(200);
+    expect(first.body.feedback).toMatchObject({ kind: 'rating', rating: 4, at: '2026-11-23T10:00:00+08:00' });
+    expect((await rate()).body.code).toBe('invalid_transition');
+  });
+
+  it('lists page with cursors and filter by scope and status', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call({ method: 'GET', path: '/bookings', token: S, query: { limit: 4, ...(cursor ? { cursor } : {}) } });
+      seen.push(...page.body.items.map((b: { id: string }) => b.id));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(backend.state.bookings.map((b) => b.id).sort());
+    const up = await call({ method: 'GET', path: '/bookings', token: R, query: { scope: 'upcoming' } });
+    expect(up.body.items.length).toBeGreaterThan(0);
+    expect(up.body.items.every((b: { status: string }) => ['requested', 'quote-requested', 'quoted', 'confirmed', 'in-progress'].includes(b.status))).toBe(true);
+    const done = await call({ method: 'GET', path: '/bookings', token: R, query: { status: 'completed' } });
+    expect(done.body.items.every((b: { status: string }) => b.status === 'completed')).toBe(true);
+  });
+});
+
+describe('loans', () => {
+  it('checkout takes stock by the rules and dates the loan; return puts it back; 409 out_of_stock rather than below zero', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const stock = () => backend.state.loanItems.find((i) => i.id === 'li-umbrella')?.available;
+    expect(stock()).toBe(4);
+    const loan = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-umbrella', 3) });
+    expect(loan.status).toBe(201);
+    expect(loan.body).toMatchObject({ status: 'out', dueAt: '2026-11-25T10:00:00+08:00', lentBy: { staffId: 'st-admin-01', shift: 'day' } });
+    expect(stock()).toBe(1);
+    const more = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-umbrella', 2) });
+    expect(more.body.code).toBe('out_of_stock');
+    expect(stock()).toBe(1);
+    const back = await call({ method: 'POST', path: `/loans/${loan.body.id}/return`, token: S, body: { condition: 'damaged', shift: 'night' } });
+    expect(back.body).toMatchObject({ status: 'returned', condition: 'damaged', returnedTo: { shift: 'night' } });
+    expect(stock()).toBe(4);
+    expect((await call({ method: 'POST', path: `/loans/${loan.body.id}/return`, token: S, body: { condition: 'good', shift: 'day' } })).body.code).toBe('invalid_transition');
+    const report = await call({ method: 'GET', path: '/loans/report', token: S, query: { month: '2026-11' } });
+    expect(report.body.lines.find((l: { itemId: string }) => l.itemId === 'li-umbrella').damaged).toBe(4);
+  });
+
+  it('consumables are given away, with no due time, and cannot be returned', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const tape = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-tape') });
+    expect(tape.body.status).toBe('given');
+    expect(tape.body.dueAt).toBeUndefined();
+    expect((await call({ method: 'POST', path: `/loans/${tape.body.id}/return`, token: S, body: { condition: 'good', shift: 'day' } })).status).toBe(409);
+  });
+
+  it('a loss is written off: the item stays out of the cabinet', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const out = backend.state.loans.find((l) => l.itemId === 'li-trolley' && l.status === 'out');
+    const lost = await call({ method: 'POST', path: `/loans/${out?.id}/return`, token: S, body: { condition: 'lost', shift: 'day' } });
+    expect(lost.body.status).toBe('lost');
+    expect(backend.state.loanItems.find((i) => i.id === 'li-trolley')?.available).toBe(1);
+  });
+
+  it('the register filters overdue loans and searches by room; handover lists what is out', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const overdue = await call({ method: 'GET', path: '/loans', token: S, query: { filter: 'overdue' } });
+    expect(overdue.body.items.map((l: { itemId: string }) => l.itemId)).toEqual(['li-toolbox']);
+    const room = await call({ method: 'GET', path: '/loans', token: S, query: { q: '1栋1201' } });
+    expect(room.body.items.length).toBeGreaterThan(0);
+    expect(room.body.items.every((l: { household: { room: string } }) => l.household.room === '1201')).toBe(true);
+    const handover = await call({ method: 'GET', path: '/loans/handover', token: S });
+    expect(handover.body).toMatchObject({ from: 'day', to: 'night', overdueCount: 1 });
+  });
+});
+
+describe('help requests', () => {
+  it('are received now, numbered QZ-YYYYMMDD-NNNN, due by the rules, and moved by the machine', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const base = { location: { building: '2栋', room: '0601' }, phone: '13812345678', description: '需要书面答复' };
+    const written = await call({ method: 'POST', path: '/help-requests', token: R, body: { kind: 'consultation', mode: 'written', ...base } });
+    expect(written.status).toBe(201);
+    expect(written.body).toMatchObject({ status: 'received', receivedAt: '2026-11-23T10:00:00+08:00', householdId: DEMO_HOUSEHOLD_ID });
+    expect(written.body.number).toMatch(/^QZ-20261123-\d{4}$/);
+    expect(written.body.replyDueAt).toBe(replyDueAt({ kind: 'consultation', mode: 'written', receivedAt: written.body.receivedAt }));
+    const id = written.body.id;
+    const step = (action: string, body: unknown = {}) => call({ method: 'POST', path: `/help-requests/${id}/${action}`, token: S, body });
+    expect((await step('acknowledge')).body.acknowledgedAt).toBe('2026-11-23T10:00:00+08:00');
+    expect((await step('reply', { reply: '已书面答复' })).body.status).toBe('replied');
+    expect((await step('refer', { to: { 'zh-CN': '街道办' } })).body.status).toBe('referred');
+    expect((await step('acknowledge')).body.code).toBe('invalid_transition');
+    expect((await step('resolve')).body.status).toBe('resolved');
+    const open = await call({ method: 'GET', path: '/help-requests', token: R });
+    expect(open.body.items.some((h: { id: string }) => h.id === id)).toBe(false);
+  });
+});
+
+describe('agreements and statements', () => {
+  it('a change with less than 3 days notice costs 20% of the month fee; a stop needs a reason and ends the agreement', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const today = localDate(backend.now());
+    const soon = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 1) } });
+    expect(soon.status).toBe(201);
+    expect(soon.body.noticeGivenDays).toBe(1);
+    // December 2026 has 26 Monday-to-Saturday days inside the agreement: 26 × 105 yuan × 20%.
+    const dec = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'services', requestedBy: 'office', effectiveDate: '2026-12-01' } });
+    expect(dec.body).toMatchObject({ noticeGivenDays: 8, penalty: 0, month: '2026-12' });
+    expect(soon.body.penalty).toBeGreaterThan(0);
+    const noReason = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10) } });
+    expect(noReason.body.issues[0].path).toEqual(['reason']);
+    const stop = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10), reason: '搬家' } });
+    expect(stop.status).toBe(201);
+    const after = await call({ method: 'GET', path: '/agreements/ag-0001', token: R });
+    expect(after.body).toMatchObject({ status: 'ended', endedReason: '搬家' });
+    expect((await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 20) } })).body.code).toBe('invalid_transition');
+  });
+
+  it('statements are what the rules derive from completed monthly bookings; older ones paid at the cashier', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const res = await call({ method: 'GET', path: '/statements', token: R });
+    expect(res.body.length).toBeGreaterThanOrEqual(2);
+    for (const s of res.body) {
+      expect({ lines: s.lines, total: s.total }).toEqual(statementFor(DEMO_HOUSEHOLD_ID, s.month, backend.state.bookings));
+    }
+    const byMonth = Object.fromEntries(res.body.map((s: { month: string; status: string }) => [s.month, s]));
+    expect(byMonth['2026-11'].status).toBe('open');
+    expect(byMonth['2026-10'].status).toBe('issued');
+    expect(byMonth['2026-09']).toMatchObject({ status: 'paid', receipt: { by: 'cashier' } });
+    expect(localMonth(backend.now())).toBe('2026-11');
+    // Completing a monthly booking adds a line to this month's statement.
+    const made = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning', { settlement: 'monthly', quantity: 2 }) });
+    for (const to of ['confirmed', 'in-progress', 'completed']) await call({ method: 'POST', path: `/bookings/${made.body.id}/status`, token: S, body: { to } });
+    const nov = await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-11`, token: R });
+    expect(nov.body.total).toBe(byMonth['2026-11'].total + 5000);
+  });
+});

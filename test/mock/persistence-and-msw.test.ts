@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, createMockBackend, type MockPersist } from '@bianmin/mock';
+import { createMockServer } from '@bianmin/mock/node';
+import { bookingFor, clock, direct, send, staffCheckout } from './helpers.js';
+
+/** A storage like localStorage, in memory, counting what happens to it. */
+function memoryPersist() {
+  let value: string | null = null;
+  const log = { saves: 0, clears: 0 };
+  const persist: MockPersist = {
+    load: () => value,
+    save: (s) => {
+      value = s;
+      log.saves += 1;
+    },
+    clear: () => {
+      value = null;
+      log.clears += 1;
+    },
+  };
+  return { persist, log, peek: () => value };
+}
+
+describe('persistence', () => {
+  it('saves after every write, not after reads, and a new backend loads what was saved', async () => {
+    const c = clock();
+    const store = memoryPersist();
+    const a = createMockBackend({ now: c.now, persist: store.persist });
+    const call = direct(a);
+    await call({ method: 'GET', path: '/catalog' });
+    expect(store.log.saves).toBe(0);
+    const made = await call({ method: 'POST', path: '/bookings', token: DEMO_RESIDENT_TOKEN, body: bookingFor('svc-dry-cleaning') });
+    await call({ method: 'POST', path: '/loans', token: DEMO_STAFF_TOKEN, body: staffCheckout('li-poncho', 2) });
+    expect(store.log.saves).toBe(2);
+
+    const b = createMockBackend({ now: c.now, persist: store.persist });
+    expect(b.state.bookings.find((x) => x.id === made.body.id)?.number).toBe(made.body.number);
+    expect(b.state.loanItems.find((i) => i.id === 'li-poncho')?.available).toBe(1);
+    // Numbers go on from the saved counters.
+    const next = await direct(b)({ method: 'POST', path: '/bookings', token: DEMO_RESIDENT_TOKEN, body: bookingFor('svc-dry-cleaning') });
+    expect(Number(next.body.number.slice(-4))).toBe(Number(made.body.number.slice(-4)) + 1);
+  });
+
+  it('reset restores the fixtures and clears the storage', async () => {
+    const c = clock();
+    const store = memoryPersist();
+    const backend = createMockBackend({ now: c.now, persist: store.persist });
+    const fresh = JSON.stringify(backend.state);
+    await direct(backend)({ method: 'POST', path: '/loans', token: DEMO_STAFF_TOKEN, body: staffCheckout('li-poncho') });
+    expect(store.peek()).not.toBeNull();
+    backend.reset();
+    expect(store.peek()).toBeNull();
+    expect(store.log.clears).toBe(1);
+    expect(JSON.stringify(backend.state)).toBe(fresh);
+  });
+
+  it('an unreadable save is dropped and the fixtures are used', () => {
+    const store = memoryPersist();
+    store.persist.save('{not json');
+    const backend = createMockBackend({ now: clock().now, persist: store.persist });
+    expect(backend.state.bookings.length).toBeGreaterThan(0);
+    expect(store.peek()).toBeNull();
+  });
+});
+
+describe('msw in node (setupServer)', () => {
+  const { server, backend } = createMockServer({ now: clock().now });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+  const viaFetch = (path: string, init: { token?: string; method?: 'GET' | 'POST'; body?: unknown } = {}) =>
+    send((r) => fetch(r), 'http://bianmin.test/api', { method: init.method ?? 'GET', path, ...(init.token ? { token: init.token } : {}), ...(init.body ? { body: init.body } : {}) });
+
+  it('fetch in the test process reaches the same pipeline', async () => {
+    const me = await viaFetch('/me', { token: DEMO_RESIDENT_TOKEN });
+    expect(me.body.household.id).toBe('h-2-0601');
+    const made = await viaFetch('/bookings', { method: 'POST', token: DEMO_RESIDENT_TOKEN, body: bookingFor('svc-dry-cleaning') });
+    expect(made.status).toBe(201);
+    expect(backend.state.bookings.some((b) => b.id === made.body.id)).toBe(true);
+  });
+
+  it('a network error from the scenario becomes a failed fetch', async () => {
+    backend.scenario.failNext(0, 1, { path: '/compound' });
+    await expect(viaFetch('/compound')).rejects.toThrow(TypeError);
+    expect((await viaFetch('/compound')).status).toBe(200);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Audience, Category, PriceList, ServiceItem } from '@bianmin/sdk';
+
+/** One item with what is needed to filter it fast. */
+export interface IndexedItem {
+  readonly item: ServiceItem;
+  /** Lower-cased names (zh-CN and en), keywords and category names, joined once per list. */
+  readonly haystack: string;
+}
+
+/** A subcategory (or a top category holding items itself) with its items in order. */
+export interface CategoryGroup {
+  readonly category: Category;
+  readonly items: readonly IndexedItem[];
+}
+
+/** A top category and its groups, in the order of the two-level tree (seed 000). */
+export interface TopGroup {
+  readonly category: Category;
+  readonly groups: readonly CategoryGroup[];
+}
+
+export interface CatalogIndex {
+  readonly tops: readonly TopGroup[];
+  /** Every item, in display order. */
+  readonly items: readonly IndexedItem[];
+}
+
+/** Where items go whose category is missing from the list (never dropped silently). */
+export const UNFILED_CATEGORY_ID = '__unfiled';
+
+const byOrder = (a: { order: number }, b: { order: number }): number => a.order - b.order;
+const SEPARATOR = '\u0000';
+
+const cache = new WeakMap<PriceList, CatalogIndex>();
+
+/**
+ * Groups a price list by its two-level category tree and precomputes one lower-case search string
+ * per item. Built once per list object (cached), so typing in the search box only runs `includes`.
+ */
+export function indexCatalog(list: PriceList): CatalogIndex {
+  const cached = cache.get(list);
+  if (cached) return cached;
+  const byId = new Map(list.categories.map((c) => [c.id, c]));
+  const itemsByCategory = new Map<string, ServiceItem[]>();
+  for (const item of list.items) {
+    const key = byId.has(item.categoryId) ? item.categoryId : UNFILED_CATEGORY_ID;
+    let bucket = itemsByCategory.get(key);
+    if (!bucket) itemsByCategory.set(key, (bucket = []));
+    bucket.push(item);
+  }
+  const categoryText = (c: Category | undefined): string[] => (c && c.id !== UNFILED_CATEGORY_ID ? [c.name['zh-CN'], c.name.en ?? ''] : []);
+  const indexGroup = (category: Category, top: Category | undefined): CategoryGroup => {
+    const words = [...categoryText(category), ...(top && top !== category ? categoryText(top) : [])];
+    const items = (itemsByCategory.get(category.id) ?? []).sort(byOrder).map((item) => ({
+      item,
+      haystack: [item.name['zh-CN'], item.name.en ?? '', ...item.keywords, ...words].join(SEPARATOR).toLowerCase(),
+    }));
+    return { category, items };
+  };
+
+  // The tree has two levels (seed 000). A deeper category, or one whose parent is missing, is
+  // attached to the top-most ancestor found, so no item is ever lost.
+  const topOf = (c: Category): Category => {
+    let node = c;
+    for (let depth = 0; depth < 8 && node.parentId !== null; depth++) {
+      const parent = byId.get(node.parentId);
+      if (!parent) break;
+      node = parent;
+    }
+    return node;
+  };
+  const childrenOf = new Map<string, Category[]>();
+  const topCategories: Category[] = [];
+  for (const c of list.categories) {
+    const top = topOf(c);
+    if (top === c) {
+      topCategories.push(c);
+      continue;
+    }
+    let kids = childrenOf.get(top.id);
+    if (!kids) childrenOf.set(top.id, (kids = []));
+    kids.push(c);
+  }
+  const tops: TopGroup[] = [];
+  for (const top of topCategories.sort(byOrder)) {
+    const groups: CategoryGroup[] = [];
+    // Items filed on the top category itself come first, without a subheading.
+    const own = indexGroup(top, undefined);
+    if (own.items.length) groups.push(own);
+    for (const sub of (childrenOf.get(top.id) ?? []).sort(byOrder)) {
+      const g = indexGroup(sub, top);
+      if (g.items.length) groups.push(g);
+    }
+    if (groups.length) tops.push({ category: top, groups });
+  }
+  const unfiled = itemsByCategory.get(UNFILED_CATEGORY_ID);
+  if (unfiled?.length) {
+    // Its title comes from the widget's strings; the id marks it.
+    const category: Category = { id: UNFILED_CATEGORY_ID, parentId: null, name: { 'zh-CN': UNFILED_CATEGORY_ID }, order: Number.MAX_SAFE_INTEGER };
+    tops.push({ category, groups: [indexGroup(category, undefined)] });
+  }
+  const index: CatalogIndex = { tops, items: tops.flatMap((t) => t.groups.flatMap((g) => g.items)) };
+  cache.set(list, index);
+  return index;
+}
+
+/** The search words of a query: lower-cased, split on white space; every word must match. */
+export function queryTerms(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/** Whether an item is for the audience (all audiences when none is chosen) and matches every word. */
+export function matches(entry: IndexedItem, terms: readonly string[], audience: Audience | undefined): boolean {
+  if (audience && !entry.item.audiences.includes(audience)) return false;
+  for (const term of terms) if (!entry.haystack.includes(term)) return false;
+  return true;
+}
+
+/** The tree filtered by words and audience; groups and tops left empty are dropped. */
+export function filterCatalog(index: CatalogIndex, query: string, audience: Audience | undefined): { tops: TopGroup[]; count: number } {
+  const terms = queryTerms(query);
+  let count = 0;
+  const tops: TopGroup[] = [];
+  for (const top of index.tops) {
+    const groups: CategoryGroup[] = [];
+    for (const g of top.groups) {
+      const items = terms.length === 0 && !audience ? g.items : g.items.filter((e) => matches(e, terms, audience));
+      if (items.length) {
+        groups.push(items === g.items ? g : { category: g.category, items });
+        count += items.length;
+      }
+    }
+    if (groups.length) tops.push(groups.length === top.groups.length && groups.every((g, i) => g === top.groups[i]) ? top : { category: top.category, groups });
+  }
+  return { tops, count };
+}

@@ -1,0 +1,117 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
+import '../packages/elements/src/define/provider.js';
+import '../packages/elements/src/define/booking-list.js';
+
+interface Args {
+  scope: 'upcoming' | 'past' | 'all';
+  locale: 'zh-CN' | 'en';
+  pageSize: number;
+}
+
+/** A mock compound for one story: the demo household (2栋 0601) signed in, fixtures placed around now. */
+function backendWith(setup: (b: MockBackend) => void = () => {}, fixtures = createFixtures): MockBackend {
+  const backend = createMockBackend({ fixtures });
+  setup(backend);
+  return backend;
+}
+const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } });
+
+const standard = backendWith();
+const empty = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  state.bookings = state.bookings.filter((b) => b.householdId !== DEMO_HOUSEHOLD_ID);
+  return state;
+});
+const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
+const failing = backendWith();
+const offline = backendWith((b) => (b.scenario.offline = true));
+const longNames = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  for (const b of state.bookings) {
+    if (b.householdId !== DEMO_HOUSEHOLD_ID) continue;
+    b.serviceName = {
+      'zh-CN': `${b.serviceName['zh-CN']}（含上门勘察、材料代购、完工清洁及三十日内免费返修服务）`,
+      en: `${b.serviceName.en ?? ''} (with a home visit, materials bought at cost, cleaning up afterwards and free repairs within thirty days)`,
+    };
+  }
+  return state;
+});
+
+/** The dark theme file, loaded only while a story that uses it is shown. */
+const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
+  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+
+/** Waits for an element inside the widget's shadow root (for `play`). */
+async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 200; i++) {
+    const found = canvas.querySelector('bm-booking-list')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${selector} did not appear`);
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Booking list',
+  component: 'bm-booking-list',
+  args: { scope: 'all', locale: 'zh-CN', pageSize: 10 },
+  argTypes: {
+    scope: { control: 'inline-radio', options: ['upcoming', 'past', 'all'] },
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    pageSize: { control: { type: 'number', min: 1, max: 200 } },
+  },
+  parameters: {
+    ...handlers(standard),
+    docs: {
+      description: {
+        component:
+          'A resident’s bookings with cancelling inside the window and the follow-up (回访) after a completed service. The stories run against the mock compound (msw) signed in as 2栋 0601.',
+      },
+    },
+  },
+  render: ({ scope, locale, pageSize }) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => DEMO_RESIDENT_TOKEN}>
+    <bm-booking-list scope=${scope} page-size=${pageSize}></bm-booking-list>
+  </bm-provider>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Both tabs; the upcoming ones first: a court booked for tomorrow (cancellable until 4 hours before) and a request for a quote. */
+export const Upcoming: Story = { beforeEach: () => standard.reset() };
+
+/** Past bookings, with the follow-up form of a completed service open. */
+export const PastWithFeedbackForm: Story = {
+  args: { scope: 'past' },
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    (await inWidget(canvasElement, '[part=feedback-button]')).click();
+  },
+};
+
+export const Empty: Story = { parameters: handlers(empty) };
+
+/** The server takes a day to answer. */
+export const Loading: Story = { parameters: handlers(loading) };
+
+/** The server fails three times (the first load and the client's two retries); "重试" then works. */
+export const ServerError: Story = {
+  name: 'Error',
+  args: { scope: 'upcoming' },
+  parameters: handlers(failing),
+  beforeEach: () => {
+    failing.reset();
+    failing.scenario.failNext(500, 3, { path: '/bookings' });
+  },
+};
+
+/** No network: the load fails with a network error and a retry. (On a device that knows it is offline, a notice shows above the list, and the list reloads when the network is back.) */
+export const Offline: Story = { args: { scope: 'upcoming' }, parameters: handlers(offline) };
+
+export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset() };
+
+export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard.reset() };
+
+/** Service names far longer than a phone is wide wrap inside their card. */
+export const LongChineseNames: Story = { parameters: handlers(longNames) };

@@ -25,6 +25,7 @@ interface SizeEntry {
 
 export const entries: SizeEntry[] = [
   { name: 'sdk (client + schemas + rules)', entry: 'packages/sdk/src/index.ts', goal: 14 * KB, ceiling: 20 * KB },
+  { name: 'fee board (bm-fee-board + Lit + the SDK parts it uses)', entry: 'packages/elements/src/define/fee-board.ts', goal: 22 * KB, ceiling: 30 * KB },
 ];
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +64,9 @@ async function measure(e: SizeEntry): Promise<Result> {
       platform: 'browser',
       conditions: ['source'],
       legalComments: 'none',
+      // Keep non-ASCII text (Chinese labels) as UTF-8, as Vite and Rollup emit it; esbuild's
+      // default escapes each character as a 6-byte \uXXXX sequence.
+      charset: 'utf8',
       write: false,
       outfile: resolve(rootDir, '.size', 'bundle.js'),
       logLevel: 'silent',

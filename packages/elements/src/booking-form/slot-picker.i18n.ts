@@ -1,0 +1,49 @@
+import type { Dictionaries } from '../i18n/localize.js';
+
+/** Strings of `<bm-slot-picker>`. */
+const zhCN = {
+  label: '预约时间',
+  days: '日期',
+  slotsOf: (day: string) => `${day}的时段`,
+  today: '今天',
+  tomorrow: '明天',
+  dayShort: (month: number, day: number) => `${month}月${day}日`,
+  freeCount: (n: number) => `${n} 个空闲`,
+  dayFull: '已约满',
+  dayClosed: '不开放',
+  left: (n: number) => `剩 ${n} 个`,
+  available: '可预约',
+  full: '已约满',
+  tooSoon: '已过预约截止时间',
+  closed: '不可预约',
+  quotaReached: '本户当日已达上限',
+  noSlots: '这几天没有可以预约的时段，请致电服务中心。',
+  dayNotOpen: '这一天不开放预约，请选择其他日期。',
+  chosen: (when: string) => `已选：${when}`,
+  zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? '时间均为北京时间。' : `时间均为 ${zone} 时间。`),
+};
+
+export const messages: Dictionaries<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: {
+    label: 'Time',
+    days: 'Day',
+    slotsOf: (day: string) => `Times on ${day}`,
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    dayShort: (month: number, day: number) => `${month}/${day}`,
+    freeCount: (n: number) => `${n} free`,
+    dayFull: 'Full',
+    dayClosed: 'Closed',
+    left: (n: number) => `${n} left`,
+    available: 'Available',
+    full: 'Taken',
+    tooSoon: 'Too late to book',
+    closed: 'Not bookable',
+    quotaReached: 'Daily limit of your home reached',
+    noSlots: 'No time can be booked in these days. Please call the service desk.',
+    dayNotOpen: 'Not open for booking on this day. Please choose another day.',
+    chosen: (when: string) => `Chosen: ${when}`,
+    zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? 'Times are Beijing time (UTC+8).' : `Times are ${zone} time.`),
+  },
+};

@@ -1,0 +1,321 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import {
+  addDays,
+  formatDate,
+  formatTime,
+  formatWeekday,
+  localDate,
+  toInstant,
+  type Availability,
+  type AvailableSlot,
+  type Slot,
+  type SlotState,
+} from '@bianmin/sdk';
+import type { BianminClient } from '../base/context.js';
+import { Resource } from '../controllers/resource.js';
+import { BmFormField, type FieldProblem, type FormStateValue } from '../fields/form-field.js';
+import { fieldStyles } from '../fields/fields.styles.js';
+import { Localize } from '../i18n/localize.js';
+import { baseStyles, tokens } from '../theme/tokens.js';
+import { messages } from './slot-picker.i18n.js';
+import { styles } from './slot-picker.styles.js';
+
+/** `start/end`: a slot as one string (an ISO 8601 time interval), the picker's form value. */
+export function slotValue(slot: Slot): string {
+  return `${slot.start}/${slot.end}`;
+}
+
+/** The slot in a `start/end` value; undefined for anything else. */
+export function parseSlotValue(value: string): Slot | undefined {
+  const i = value.indexOf('/');
+  if (i <= 0 || i === value.length - 1) return undefined;
+  const start = value.slice(0, i);
+  const end = value.slice(i + 1);
+  return Number.isNaN(Date.parse(start)) || Number.isNaN(Date.parse(end)) ? undefined : { start, end };
+}
+
+type Args = readonly [BianminClient, string, number];
+const MAX_DAYS = 31; // AvailabilityQuery.days
+
+/**
+ * Our own day and time-slot picker (WeChat's `input[type=date]` is broken on both platforms). A row
+ * of days from today (the compound's today, from the server's clock), each with its weekday and how
+ * many slots are free, and the slots of the chosen day from the availability endpoint. Slots that
+ * cannot be booked (`full`, `too-soon`, `closed`, `quota-reached`) are disabled with the reason in
+ * words. Both rows are native radio groups: Tab enters a row, the arrow keys move and choose.
+ *
+ * A form-associated field: its value is the chosen slot as `start/end` (ISO instants with offset),
+ * `required` makes an empty choice invalid, anchored on the slot radios.
+ *
+ * @summary Chooses a day and a time slot of a bookable service.
+ * @tagname bm-slot-picker
+ * @csspart field - The wrapper.
+ * @csspart label - The label of the picker.
+ * @csspart required - The required mark.
+ * @csspart days - The row of days.
+ * @csspart day - One day.
+ * @csspart slots - The slots of the chosen day.
+ * @csspart slot - One slot; `data-state` says its state.
+ * @csspart chosen - The line naming the chosen slot.
+ * @csspart none-free - The note shown when no slot is free in the days shown.
+ * @csspart hint - The time-zone note or the hint.
+ * @csspart error-message - The error shown under the slots.
+ * @csspart loading - The loading state.
+ * @csspart error - The load error, with a retry button.
+ * @csspart empty - No slots in the days shown.
+ * @csspart retry-button - Retries a failed load.
+ * @cssproperty --bm-slot-picker-slot-min-width - The narrowest a slot is in the grid.
+ * @cssproperty --bm-slot-picker-chosen-color - Background of the chosen day and slot.
+ * @cssstate loading - Slots are loading.
+ * @cssstate invalid - An error is shown.
+ * @cssstate disabled - The picker is disabled.
+ * @event input - The chosen slot changed (native, composed).
+ * @event change - The person chose a slot (re-dispatched, composed).
+ */
+export class BmSlotPicker extends BmFormField<string> {
+  static override styles = [tokens, baseStyles, fieldStyles, styles];
+
+  /** The initially chosen slot (`start/end`), restored by a form reset. */
+  @property({ attribute: 'value' }) defaultValue = '';
+
+  /** The service whose slots are shown. */
+  @property({ attribute: 'service-id' }) serviceId?: string;
+
+  /** How many days are shown, from today (1–31; default 7). */
+  @property({ type: Number }) days = 7;
+
+  /** The day whose slots are shown (`YYYY-MM-DD` in the compound's zone). */
+  @state() private day?: string;
+
+  private readonly msg = new Localize(this, messages);
+  private reconciled?: Availability;
+
+  /** The slots, loaded through the provider's client. */
+  readonly availability = new Resource<Availability, Args>(this, {
+    task: ([client, serviceId, days], signal) => client.services.availability(serviceId, { days }, { signal }),
+    args: () => (this.bm && this.serviceId && this.validDays ? [this.bm.client, this.serviceId, this.days] : undefined),
+  });
+
+  private get validDays(): boolean {
+    return Number.isInteger(this.days) && this.days >= 1 && this.days <= MAX_DAYS;
+  }
+
+  /** The chosen slot, or undefined. */
+  get selectedSlot(): Slot | undefined {
+    return parseSlotValue(this.value);
+  }
+
+  /** Loads the slots again (after a booking failed because a slot was taken); a chosen slot that is no longer free is cleared. */
+  async refresh(): Promise<void> {
+    await this.availability.refresh();
+    await this.updateComplete;
+  }
+
+  private focusTarget(): HTMLInputElement | undefined {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    if (!root?.querySelector) return undefined;
+    return (
+      root.querySelector<HTMLInputElement>('input[name=slot]:checked:enabled') ??
+      root.querySelector<HTMLInputElement>('input[name=slot]:enabled') ??
+      root.querySelector<HTMLInputElement>('input[name=day]:checked') ??
+      root.querySelector<HTMLInputElement>('input:enabled') ??
+      undefined
+    );
+  }
+
+  protected formValue(): string | null {
+    return this.value === '' ? null : this.value;
+  }
+
+  protected parseState(state: FormStateValue): string | undefined {
+    if (state === null) return '';
+    return typeof state === 'string' && (state === '' || parseSlotValue(state)) ? state : undefined;
+  }
+
+  protected validationAnchor(): HTMLElement | undefined {
+    return this.focusTarget();
+  }
+
+  protected valueProblem(): FieldProblem | undefined {
+    return this.required && this.value === ''
+      ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label || this.msg.t('label')) }
+      : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const data = this.availability.value;
+    this.setCustomState('loading', this.availability.status === 'pending' || this.availability.status === 'idle');
+    if (data && data !== this.reconciled) {
+      this.reconciled = data;
+      // A chosen slot that is no longer free (taken meanwhile, too soon now) is no choice any more.
+      const chosen = this.value;
+      if (chosen && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
+      const days = this.dayList(data);
+      if (!this.day || !days.includes(this.day)) {
+        const slot = this.selectedSlot;
+        const tz = this.timeZone;
+        const firstFree = data.slots.find((s) => s.state === 'available');
+        this.day = slot && days.includes(localDate(slot.start, tz)) ? localDate(slot.start, tz) : firstFree ? localDate(firstFree.start, tz) : days[0];
+      }
+    }
+  }
+
+  /** The days shown: from the compound's today, by the server's clock (`generatedAt`). */
+  private dayList(data: Availability): string[] {
+    const first = localDate(data.generatedAt, this.timeZone);
+    return Array.from({ length: this.days }, (_, i) => addDays(first, i));
+  }
+
+  private reason(state: SlotState): string {
+    switch (state) {
+      case 'available':
+        return this.msg.t('available');
+      case 'full':
+        return this.msg.t('full');
+      case 'too-soon':
+        return this.msg.t('tooSoon');
+      case 'closed':
+        return this.msg.t('closed');
+      case 'quota-reached':
+        return this.msg.t('quotaReached');
+    }
+  }
+
+  /** "11月24日" / "11/24" of a local date. */
+  private shortDate(date: string): string {
+    const [, m, d] = date.split('-').map(Number);
+    return this.msg.t('dayShort', m ?? 1, d ?? 1);
+  }
+
+  /** "周二 11月24日" / "Tue 11/24". */
+  private dayName(date: string): string {
+    const noon = toInstant(date, '12:00', this.timeZone);
+    return `${formatWeekday(noon, this.effectiveLocale, this.timeZone)} ${this.shortDate(date)}`;
+  }
+
+  private range(slot: Slot): string {
+    const locale = this.effectiveLocale;
+    return `${formatTime(slot.start, locale, this.timeZone)}–${formatTime(slot.end, locale, this.timeZone)}`;
+  }
+
+  private chooseDay(e: Event): void {
+    e.stopPropagation(); // showing another day changes no value
+    this.day = (e.target as HTMLInputElement).value;
+  }
+
+  private chooseSlot(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    if (!input.checked) return;
+    this.edited(input.value);
+    this.committed();
+  }
+
+  protected override render(): unknown {
+    if (!this.bm) return this.renderNoProvider();
+    if (!this.serviceId) return this.renderBad('service-id', '');
+    if (!this.validDays) return this.renderBad('days', String(this.days));
+    return this.renderResource(this.availability, (data) => this.renderPicker(data));
+  }
+
+  private renderBad(name: string, value: string): TemplateResult {
+    return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('invalidAttribute', name, value)}</div>`;
+  }
+
+  private renderPicker(data: Availability): TemplateResult {
+    const tz = this.timeZone;
+    const locale = this.effectiveLocale;
+    const byDay = new Map<string, AvailableSlot[]>();
+    for (const s of data.slots) {
+      const d = localDate(s.start, tz);
+      const list = byDay.get(d);
+      if (list) list.push(s);
+      else byDay.set(d, [s]);
+    }
+    const days = this.dayList(data);
+    if (data.slots.length === 0) return html`${this.renderHeader()}${this.renderEmpty(this.msg.t('noSlots'))}`;
+    const noneFree = !data.slots.some((s) => s.state === 'available');
+    const day = this.day ?? days[0] ?? '';
+    const slots = byDay.get(day) ?? [];
+    const shown = this.shownProblem;
+    const chosen = this.selectedSlot;
+    return html`<div class="field" part="field">
+      ${this.renderHeader()}
+      <fieldset class="days" part="days" role="radiogroup" ?disabled=${this.isDisabled}>
+        <legend>${this.msg.t('days')}</legend>
+        <div class="day-row">
+          ${days.map((d, i) => {
+            const list = byDay.get(d) ?? [];
+            const free = list.filter((s) => s.state === 'available').length;
+            const status = list.length === 0 ? this.msg.t('dayClosed') : free === 0 ? this.msg.t('dayFull') : this.msg.t('freeCount', free);
+            const relative = i === 0 ? this.msg.t('today') : i === 1 ? this.msg.t('tomorrow') : '';
+            const weekday = formatWeekday(toInstant(d, '12:00', tz), locale, tz);
+            return html`<label class="chip day" part="day" data-free=${free}>
+              <input type="radio" name="day" .value=${d} .checked=${live(d === day)} @change=${this.chooseDay} @input=${(e: Event) => e.stopPropagation()} />
+              <span class="sub">${relative ? html`${relative}<span class="visually-hidden"> ${weekday}</span>` : weekday}</span>
+              <span class="time">${this.shortDate(d)}</span>
+              <span class="sub">${status}</span>
+            </label>`;
+          })}
+        </div>
+      </fieldset>
+      <fieldset
+        class="slots"
+        part="slots"
+        role="radiogroup"
+        aria-required=${ifDefined(this.required ? 'true' : undefined)}
+        aria-invalid=${ifDefined(shown ? 'true' : undefined)}
+        aria-describedby=${ifDefined(this.describedBy())}
+        ?disabled=${this.isDisabled}
+      >
+        <legend>${this.msg.t('slotsOf', this.dayName(day))}</legend>
+        ${slots.length === 0
+          ? html`<p class="note">${this.msg.t('dayNotOpen')}</p>`
+          : html`<div class="grid">
+              ${slots.map((s) => {
+                const v = slotValue(s);
+                const open = s.state === 'available';
+                return html`<label class="chip slot" part="slot" data-state=${s.state}>
+                  <input type="radio" name="slot" .value=${v} .checked=${live(v === this.value)} ?disabled=${!open} @change=${this.chooseSlot} />
+                  <span class="time">${this.range(s)}</span>
+                  <span class="sub">${open && s.capacity > 1 ? this.msg.t('left', s.remaining) : this.reason(s.state)}</span>
+                </label>`;
+              })}
+            </div>`}
+      </fieldset>
+      ${noneFree ? html`<p class="note" part="none-free">${this.msg.t('noSlots')}</p>` : nothing}
+      ${chosen
+        ? html`<div class="chosen" part="chosen">
+            ${this.msg.t('chosen', `${formatDate(chosen.start, locale, tz)} ${this.range(chosen)}`)}
+          </div>`
+        : nothing}
+      ${this.renderHelp()}
+    </div>`;
+  }
+
+  private renderHeader(): TemplateResult {
+    return html`<div class="label" part="label" id="label">${this.label || this.msg.t('label')}${this.required
+        ? html`<span class="required" part="required" aria-hidden="true"> *</span>`
+        : nothing}</div>`;
+  }
+
+  /** The hint: the page's, else which clock the times are in. */
+  protected override renderHelp(): TemplateResult {
+    const p = this.shownProblem;
+    return html`<div id="hint" part="hint" class="hint">${this.hint || this.msg.t('zoneNote', this.timeZone)}</div>
+      <div id="error" part="error-message" class="error" ?hidden=${!p}>${p?.message ?? ''}</div>`;
+  }
+
+  protected override describedBy(): string | undefined {
+    return ['hint', this.shownProblem ? 'error' : ''].filter(Boolean).join(' ');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bm-slot-picker': BmSlotPicker;
+  }
+}

@@ -1,0 +1,253 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import {
+  createFixtures,
+  createHandlers,
+  createMockBackend,
+  DEMO_RESIDENT_TOKEN,
+  FIXTURE_IDS,
+  HOUSEHOLDS,
+  OTHER_HOUSEHOLD_ID,
+  OTHER_RESIDENT_TOKEN,
+  type MockBackend,
+} from '@bianmin/mock';
+import { createClient } from '@bianmin/sdk';
+import '../packages/elements/src/define/provider.js';
+import '../packages/elements/src/define/booking-form.js';
+import type { BmBookingForm } from '../packages/elements/src/booking-form/booking-form.js';
+
+interface Args {
+  serviceId: string;
+  locale: 'zh-CN' | 'en';
+  token: string;
+}
+
+/** A mock compound for one story: the demo household (2栋 0601, owner) signed in, fixtures placed around now. */
+function backendWith(setup: (b: MockBackend) => void = () => {}, fixtures = createFixtures): MockBackend {
+  const backend = createMockBackend({ fixtures });
+  setup(backend);
+  return backend;
+}
+const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } });
+
+const standard = backendWith();
+const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
+const slow = backendWith();
+const offline = backendWith();
+const racing = backendWith();
+const longNames = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  for (const list of state.priceLists) {
+    for (const item of list.items) {
+      if (item.id !== FIXTURE_IDS.smallRoom) continue;
+      item.name = {
+        'zh-CN': '会所二楼东侧小会议室（含茶水、投影、白板及会后清洁服务）',
+        en: 'Small meeting room, clubhouse first floor east (with tea, projector, whiteboard and cleaning afterwards)',
+      };
+    }
+  }
+  return state;
+});
+const tenant = HOUSEHOLDS.find((h) => h.occupancy === 'tenant' && h.type === 'household')!;
+
+/** The dark theme file, loaded only while a story that uses it is shown. */
+const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
+  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The booking form of the story, once its price list, session and slots have loaded. */
+async function readyForm(canvas: HTMLElement): Promise<BmBookingForm> {
+  for (let i = 0; i < 200; i++) {
+    const form = canvas.querySelector('bm-booking-form');
+    const picker = form?.shadowRoot?.querySelector('bm-slot-picker');
+    const fieldsIn = form?.shadowRoot?.querySelector('bm-text-field[name=name]');
+    if (form && fieldsIn && (!picker || picker.shadowRoot?.querySelector('input[name=slot]')) && form.me.status !== 'pending') {
+      await form.updateComplete;
+      return form;
+    }
+    await sleep(50);
+  }
+  throw new Error('the booking form did not get ready');
+}
+
+/** Chooses a free slot the day after tomorrow (inside the cancellation window), like a click. */
+async function pickSlot(form: BmBookingForm, n = 0): Promise<string> {
+  const picker = form.shadowRoot!.querySelector('bm-slot-picker')!;
+  picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=day]')[2]?.click();
+  await picker.updateComplete;
+  const free = picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=slot]:enabled');
+  const radio = free[Math.min(n, free.length - 1)]!;
+  radio.click();
+  await picker.updateComplete;
+  return radio.value;
+}
+
+/** Types into a field of the form as a person does. */
+async function typeInto(form: BmBookingForm, name: string, text: string): Promise<void> {
+  const input = form.shadowRoot!.querySelector(`[name=${name}]`)!.shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!;
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await sleep(0);
+}
+
+const submit = (form: BmBookingForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Booking form',
+  component: 'bm-booking-form',
+  args: { serviceId: FIXTURE_IDS.slotService, locale: 'zh-CN', token: DEMO_RESIDENT_TOKEN },
+  argTypes: {
+    serviceId: {
+      control: 'select',
+      options: [
+        FIXTURE_IDS.slotService,
+        FIXTURE_IDS.smallRoom,
+        FIXTURE_IDS.largeRoom,
+        FIXTURE_IDS.perPersonHourService,
+        FIXTURE_IDS.quoteService,
+        FIXTURE_IDS.labourService,
+        'svc-hourly-housekeeping',
+        'svc-indoor-cleaning',
+        'svc-aerobics-course',
+        'svc-car-wash',
+        'svc-tv-intercom-tuning',
+      ],
+    },
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    token: { control: 'inline-radio', options: [DEMO_RESIDENT_TOKEN, `resident.${tenant.id}`] },
+  },
+  parameters: {
+    ...handlers(standard),
+    docs: {
+      description: {
+        component:
+          'Books a paid service: the day and slot picker, quantities in the price rule’s unit, household, contact, settlement and a live price from the SDK’s quote(). The stories run against the mock compound (msw), signed in as 2栋 0601 (an owner).',
+      },
+    },
+  },
+  render: ({ serviceId, locale, token }) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => token}>
+    <bm-booking-form service-id=${serviceId}></bm-booking-form>
+  </bm-provider>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A tennis court by the hour: peak and off-peak prices, slots of one booking each. */
+export const Ready: Story = { beforeEach: () => standard.reset() };
+
+/** The server takes a day to answer. */
+export const Loading: Story = { parameters: handlers(loading) };
+
+/** A meeting room (seed 003): people up to the room's size and its services (tea, projector). */
+export const RoomBooking: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, beforeEach: () => standard.reset() };
+
+/** Per person-hour (the chess room): people × the slot's hours. */
+export const PerPersonHour: Story = { args: { serviceId: FIXTURE_IDS.perPersonHourService }, beforeEach: () => standard.reset() };
+
+/** Quoted on inspection: no price yet, the button asks for a quote and the booking becomes a request for one. */
+export const QuoteOnly: Story = { args: { serviceId: FIXTURE_IDS.quoteService }, beforeEach: () => standard.reset() };
+
+/** Labour plus materials, no slot policy: no picker, a "from" price. */
+export const WithoutSlots: Story = { args: { serviceId: FIXTURE_IDS.labourService }, beforeEach: () => standard.reset() };
+
+/** A tenant: only prepaid settlement (seed 001). */
+export const Tenant: Story = { args: { token: `resident.${tenant.id}`, serviceId: FIXTURE_IDS.perPersonHourService }, beforeEach: () => standard.reset() };
+
+/** Sending: the button is disabled and the form is busy (the server takes a day). */
+export const Submitting: Story = {
+  parameters: handlers(slow),
+  beforeEach: () => slow.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickSlot(form);
+    slow.scenario.latencyMs = 86_400_000;
+    submit(form);
+  },
+};
+
+/** The receipt: booking number, the time in Beijing time, the price and until when it can be cancelled. */
+export const SuccessReceipt: Story = {
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickSlot(form, 3);
+    submit(form);
+  },
+};
+
+/** Someone else books the chosen slot first: the slots refresh, the rest is kept, the resident picks another time. */
+export const SlotConflict: Story = {
+  parameters: handlers(racing),
+  beforeEach: () => racing.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    const slot = await pickSlot(form);
+    await typeInto(form, 'notes', '两位，自带球拍');
+    const [start, end] = slot.split('/') as [string, string];
+    const other = HOUSEHOLDS.find((h) => h.id === OTHER_HOUSEHOLD_ID)!;
+    await createClient({ baseUrl: '/api', getToken: () => OTHER_RESIDENT_TOKEN }).bookings.create({
+      serviceId: FIXTURE_IDS.slotService,
+      slot: { start, end },
+      household: other.address,
+      contact: other.contacts[0]!,
+      settlement: 'per-visit',
+    });
+    submit(form);
+  },
+};
+
+/** Errors inline: an empty name and a phone number that is not a mainland mobile number. */
+export const ValidationErrors: Story = {
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await typeInto(form, 'name', '');
+    await typeInto(form, 'phone', '0571-8888');
+    submit(form);
+  },
+};
+
+/** The network is down: everything typed is kept, "重新提交" sends the same attempt (same idempotency key). */
+export const NetworkFailure: Story = {
+  parameters: handlers(offline),
+  beforeEach: () => offline.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickSlot(form);
+    await typeInto(form, 'notes', '下午也可以');
+    offline.scenario.offline = true;
+    submit(form);
+  },
+};
+
+/** A wrong service-id: a readable error, not a blank box. */
+export const WrongServiceId: Story = { args: { serviceId: 'svc-no-such-thing' }, beforeEach: () => standard.reset() };
+
+export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset() };
+
+export const Dark: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, decorators: [darkTheme], beforeEach: () => standard.reset() };
+
+/** A service name far longer than a phone is wide. */
+export const LongChineseName: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, parameters: handlers(longNames) };
+
+/** Inside a host page's own form: its FormData carries the booking's values, its reset clears them. */
+export const InsideHostForm: Story = {
+  beforeEach: () => standard.reset(),
+  render: ({ serviceId, locale, token }) => html`<form
+    @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const out = (e.target as HTMLFormElement).querySelector('output')!;
+      out.value = JSON.stringify([...new FormData(e.target as HTMLFormElement)], null, 1);
+    }}
+  >
+    <bm-provider base-url="/api" locale=${locale} .getToken=${() => token}>
+      <bm-booking-form name="booking" service-id=${serviceId}></bm-booking-form>
+    </bm-provider>
+    <p>
+      <button type="submit">Host form: show FormData</button>
+      <button type="reset">Host form: reset</button>
+    </p>
+    <output style="white-space: pre; display: block; font: 12px monospace;"></output>
+  </form>`,
+};

@@ -1,0 +1,318 @@
+import type { LoanCondition, LoanStatus, Shift } from '@bianmin/sdk';
+import type { Dictionaries } from '../i18n/localize.js';
+import type { LoanFilter, SortKey } from './sorting.js';
+
+/** How late a loan is, from whole minutes: "逾期 2 天 3 小时", "逾期 6 小时", "逾期 45 分钟". */
+function zhLate(minutes: number): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return `逾期 ${d} 天${h > 0 ? ` ${h} 小时` : ''}`;
+  if (h > 0) return `逾期 ${h} 小时${m > 0 ? ` ${m} 分钟` : ''}`;
+  return `逾期 ${m} 分钟`;
+}
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+function enLate(minutes: number): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return `Overdue ${plural(d, 'day', 'days')}${h > 0 ? ` ${plural(h, 'hour', 'hours')}` : ''}`;
+  if (h > 0) return `Overdue ${plural(h, 'hour', 'hours')}${m > 0 ? ` ${plural(m, 'minute', 'minutes')}` : ''}`;
+  return `Overdue ${plural(m, 'minute', 'minutes')}`;
+}
+
+/** A loan period in hours: whole days as days ("2 天"), else hours. */
+const zhPeriod = (hours: number): string => (hours % 24 === 0 ? `${hours / 24} 天` : `${hours} 小时`);
+const enPeriod = (hours: number): string => (hours % 24 === 0 ? plural(hours / 24, 'day', 'days') : plural(hours, 'hour', 'hours'));
+
+/** `YYYY-MM` as a heading: "2026年3月" / "March 2026". */
+const zhMonth = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+const enMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const enMonth = (month: string): string => `${enMonthNames[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
+
+const zhStatus: Record<LoanStatus, string> = { out: '借出中', returned: '已归还', lost: '已丢失', given: '已领用' };
+const enStatus: Record<LoanStatus, string> = { out: 'Out', returned: 'Returned', lost: 'Lost', given: 'Given away' };
+const zhCondition: Record<LoanCondition, string> = { good: '完好', damaged: '损坏', lost: '丢失' };
+const enCondition: Record<LoanCondition, string> = { good: 'good', damaged: 'damaged', lost: 'lost' };
+const zhFilter: Record<LoanFilter, string> = { out: '借出中', overdue: '已逾期', returned: '已归还', all: '全部' };
+const enFilter: Record<LoanFilter, string> = { out: 'Out', overdue: 'Overdue', returned: 'Returned', all: 'All' };
+const zhColumn: Record<SortKey | 'borrower' | 'status' | 'action', string> = {
+  item: '物品',
+  household: '住户',
+  borrower: '借用人',
+  lent: '借出时间',
+  due: '应还时间',
+  status: '状态',
+  action: '操作',
+};
+const enColumn: typeof zhColumn = {
+  item: 'Item',
+  household: 'Household',
+  borrower: 'Borrower',
+  lent: 'Lent',
+  due: 'Due back',
+  status: 'Status',
+  action: 'Action',
+};
+const zhShift: Record<Shift, string> = { day: '白班（管理员）', night: '夜班（保安班长）' };
+const enShift: Record<Shift, string> = { day: 'Day (administrator)', night: 'Night (security lead)' };
+const zhShiftShort: Record<Shift, string> = { day: '白班', night: '夜班' };
+const enShiftShort: Record<Shift, string> = { day: 'day shift', night: 'night shift' };
+
+const zhCN = {
+  label: '便民箱借用登记',
+  residentLabel: '便民箱',
+  viewsLabel: '便民箱视图',
+  viewLedger: '借用登记',
+  viewHandover: '交接班',
+  viewReport: '零损坏报表',
+  shiftLabel: '当班',
+  shift: (s: Shift) => zhShift[s],
+  shiftShort: (s: Shift) => zhShiftShort[s],
+  // The cabinet
+  cabinetTitle: '便民箱物品',
+  residentCabinetTitle: '现在可以借用',
+  cabinetEmpty: '便民箱里还没有登记物品。',
+  residentCabinetEmpty: '现在柜里没有可借的物品，请稍后再来或致电物业服务中心。',
+  colName: '物品',
+  colStock: '在柜 / 总数',
+  colPeriod: '借期',
+  colDeposit: '押金',
+  colRules: '说明',
+  stock: (available: number, total: number) => `${available} / ${total}`,
+  stockLong: (available: number, total: number) => `在柜 ${available} 件，共 ${total} 件`,
+  availableNow: (n: number) => `现有 ${n} 件`,
+  period: (hours: number) => zhPeriod(hours),
+  periodLong: (hours: number) => `借期 ${zhPeriod(hours)}`,
+  consumable: '消耗品，领用不还',
+  noDeposit: '无',
+  depositLong: (money: string) => `押金 ${money}`,
+  lend: '借出',
+  lendItem: (item: string) => `：${item}`,
+  soldOut: '已借完',
+  lendAny: '借出登记',
+  // The register
+  loansTitle: '借用记录',
+  residentLoansTitle: '我的借用',
+  filterLabel: '显示',
+  filter: (f: LoanFilter) => zhFilter[f],
+  searchLabel: '按住户或物品搜索',
+  searchPlaceholder: '如 2栋0601、雨伞',
+  search: '搜索',
+  column: (c: SortKey | 'borrower' | 'status' | 'action') => zhColumn[c],
+  sortHint: '点按排序',
+  gridLabel: (n: number) => `借用记录，共 ${n} 条`,
+  count: (n: number) => `共 ${n} 条`,
+  countLoading: (n: number) => `已加载 ${n} 条，正在继续加载…`,
+  countPartial: (n: number) => `已加载 ${n} 条`,
+  moreFailed: '后面的记录没有加载成功。',
+  loansEmpty: '没有符合条件的借用记录。',
+  residentLoansEmpty: '您还没有借用记录。',
+  household: (building: string, room: string) => `${building}${room}`,
+  quantity: (item: string, n: number) => (n > 1 ? `${item} ×${n}` : item),
+  status: (s: LoanStatus) => zhStatus[s],
+  returnedAs: (c: LoanCondition) => `已归还（${zhCondition[c]}）`,
+  late: (minutes: number) => zhLate(minutes),
+  noDue: '不需归还',
+  call: (name: string) => `致电 ${name}`,
+  checkIn: '归还',
+  checkInLoan: (item: string, household: string) => `：${item}，${household}`,
+  // Check-out dialog
+  checkoutTitle: '借出登记',
+  fieldBuilding: '楼栋',
+  fieldRoom: '房号',
+  fieldName: '借用人姓名',
+  fieldPhone: '手机号',
+  fieldItem: '物品',
+  fieldQuantity: '数量',
+  fieldDue: '应还时间（北京时间）',
+  dueHint: '格式：2026-03-12 18:00，按物品借期预填，可修改。',
+  fieldNote: '备注（选填）',
+  itemOption: (item: string, available: number) => `${item}（现有 ${available}）`,
+  itemOptionSoldOut: (item: string) => `${item}（已借完）`,
+  availableHint: (n: number) => `柜里现有 ${n} 件。`,
+  depositNote: (money: string) => `需交押金 ${money}，由收银处收取，归还时退还。`,
+  noDepositNote: '无需押金。',
+  consumableNote: '消耗品：领取后不需归还。',
+  recordedShift: (shift: string) => `经办班次：${shift}`,
+  submitCheckout: '确认借出',
+  saving: '正在登记…',
+  errBuilding: '请填写楼栋，如 2栋。',
+  errRoom: '请填写房号，如 0601。',
+  errName: '请填写借用人姓名。',
+  errPhone: '请填写 11 位手机号（1 开头）。',
+  errItem: '请选择物品。',
+  errQuantity: (max: number) => `数量应为 1 到 ${max} 的整数。`,
+  errSoldOut: '这件物品柜里已经没有了。',
+  errDue: '请按 2026-03-12 18:00 的格式填写应还时间。',
+  errDuePast: '应还时间应晚于现在。',
+  errHousehold: '小区里没有这个楼栋和房号，请核对。',
+  errorsAbove: (n: number) => `有 ${n} 项需要修改，请查看标出的项目。`,
+  outOfStock: (item: string, n: number) => `柜里的“${item}”不够了：现在只有 ${n} 件（刚被借走）。库存已刷新，您填写的内容都还在。`,
+  checkedOut: (item: string, household: string) => `已借出 ${item}，借用人 ${household}。`,
+  // Check-in dialog
+  returnTitle: '归还登记',
+  returnSummary: (item: string, household: string, borrower: string) => `${item} · ${household} · ${borrower}`,
+  conditionLabel: '归还时的状态',
+  condition: (c: LoanCondition) => zhCondition[c],
+  conditionHint: '损坏或丢失会计入本月零损坏报表。',
+  returnNote: '备注（选填，如损坏情况）',
+  submitReturn: '确认归还',
+  submitLost: '登记丢失',
+  returnConflict: '这条记录已被处理过（可能是另一个班次），列表已刷新。',
+  returned: (item: string, household: string, condition: string) => `已登记归还 ${item}（${household}），状态：${condition}。`,
+  // Handover
+  handoverTitle: (from: string, to: string) => `交接班：${from} → ${to}`,
+  handoverAt: (at: string) => `交接时间 ${at}`,
+  handoverCounts: (out: number, overdue: number) => `借出中 ${out} 条，其中逾期 ${overdue} 条`,
+  handoverItems: '在外物品',
+  colOut: '借出',
+  colOverdue: '逾期',
+  handoverOverdue: '逾期未还',
+  handoverNothingOut: '柜里的东西都在，没有借出的物品。',
+  handoverNoOverdue: '没有逾期的借用。',
+  handoverSign: '交班人签字：＿＿＿＿　　接班人签字：＿＿＿＿',
+  print: '打印交接单',
+  refresh: '刷新',
+  // Zero-loss report
+  reportTitle: (month: string) => `${zhMonth(month)} 零损坏、零丢失报表`,
+  prevMonth: '上个月',
+  nextMonth: '下个月',
+  monthName: (month: string) => zhMonth(month),
+  colDamaged: '损坏',
+  colLost: '丢失',
+  colCost: '损失金额',
+  total: '合计',
+  reportZero: (month: string) => `${zhMonth(month)}零损坏、零丢失。`,
+  reportCostNote: '损失金额按购置价计：损坏的物品也按更换计。',
+  // Attributes
+  invalidShift: (value: string) => `属性 shift="${value}" 无效：应为 day（白班）或 night（夜班）。`,
+};
+
+export const messages: Dictionaries<typeof zhCN> = {
+  'zh-CN': zhCN,
+  en: {
+    label: 'Convenience cabinet loans',
+    residentLabel: 'Convenience cabinet',
+    viewsLabel: 'Cabinet views',
+    viewLedger: 'Register',
+    viewHandover: 'Shift handover',
+    viewReport: 'Zero-loss report',
+    shiftLabel: 'On shift',
+    shift: (s: Shift) => enShift[s],
+    shiftShort: (s: Shift) => enShiftShort[s],
+    cabinetTitle: 'In the cabinet',
+    residentCabinetTitle: 'Available to borrow now',
+    cabinetEmpty: 'Nothing has been registered in the cabinet yet.',
+    residentCabinetEmpty: 'Nothing can be borrowed right now. Come back later or call the service centre.',
+    colName: 'Item',
+    colStock: 'In / total',
+    colPeriod: 'Loan period',
+    colDeposit: 'Deposit',
+    colRules: 'Rules',
+    stock: (available: number, total: number) => `${available} / ${total}`,
+    stockLong: (available: number, total: number) => `${available} of ${total} in the cabinet`,
+    availableNow: (n: number) => `${n} available`,
+    period: (hours: number) => enPeriod(hours),
+    periodLong: (hours: number) => `Loan period ${enPeriod(hours)}`,
+    consumable: 'Consumable: given, not returned',
+    noDeposit: 'None',
+    depositLong: (money: string) => `Deposit ${money}`,
+    lend: 'Lend',
+    lendItem: (item: string) => `: ${item}`,
+    soldOut: 'None left',
+    lendAny: 'Lend an item',
+    loansTitle: 'Loans',
+    residentLoansTitle: 'My loans',
+    filterLabel: 'Show',
+    filter: (f: LoanFilter) => enFilter[f],
+    searchLabel: 'Search by household or item',
+    searchPlaceholder: 'e.g. 2栋0601, umbrella',
+    search: 'Search',
+    column: (c: SortKey | 'borrower' | 'status' | 'action') => enColumn[c],
+    sortHint: 'Select to sort',
+    gridLabel: (n: number) => `Loans, ${n} in all`,
+    count: (n: number) => `${n} in all`,
+    countLoading: (n: number) => `${n} loaded, loading the rest…`,
+    countPartial: (n: number) => `${n} loaded`,
+    moreFailed: 'The rest of the register did not load.',
+    loansEmpty: 'No loans match.',
+    residentLoansEmpty: 'You have not borrowed anything yet.',
+    household: (building: string, room: string) => `${building} ${room}`,
+    quantity: (item: string, n: number) => (n > 1 ? `${item} ×${n}` : item),
+    status: (s: LoanStatus) => enStatus[s],
+    returnedAs: (c: LoanCondition) => `Returned (${enCondition[c]})`,
+    late: (minutes: number) => enLate(minutes),
+    noDue: 'Not returned',
+    call: (name: string) => `Call ${name}`,
+    checkIn: 'Check in',
+    checkInLoan: (item: string, household: string) => `: ${item}, ${household}`,
+    checkoutTitle: 'Lend an item',
+    fieldBuilding: 'Building',
+    fieldRoom: 'Room',
+    fieldName: 'Borrower’s name',
+    fieldPhone: 'Mobile number',
+    fieldItem: 'Item',
+    fieldQuantity: 'Quantity',
+    fieldDue: 'Due back (Beijing time)',
+    dueHint: 'Format: 2026-03-12 18:00. Prefilled from the item’s loan period; you may change it.',
+    fieldNote: 'Note (optional)',
+    itemOption: (item: string, available: number) => `${item} (${available} available)`,
+    itemOptionSoldOut: (item: string) => `${item} (none left)`,
+    availableHint: (n: number) => `${n} in the cabinet.`,
+    depositNote: (money: string) => `Deposit ${money}, taken by the cashier and refunded on return.`,
+    noDepositNote: 'No deposit.',
+    consumableNote: 'Consumable: given away, not returned.',
+    recordedShift: (shift: string) => `Recorded for: ${shift}`,
+    submitCheckout: 'Lend',
+    saving: 'Saving…',
+    errBuilding: 'Enter the building, e.g. 2栋.',
+    errRoom: 'Enter the room, e.g. 0601.',
+    errName: 'Enter the borrower’s name.',
+    errPhone: 'Enter an 11-digit mobile number starting with 1.',
+    errItem: 'Choose an item.',
+    errQuantity: (max: number) => `The quantity must be a whole number from 1 to ${max}.`,
+    errSoldOut: 'None of this item is left in the cabinet.',
+    errDue: 'Enter the due time as 2026-03-12 18:00.',
+    errDuePast: 'The due time must be later than now.',
+    errHousehold: 'There is no such building and room in the compound.',
+    errorsAbove: (n: number) => `${n} field${n === 1 ? ' needs' : 's need'} attention.`,
+    outOfStock: (item: string, n: number) =>
+      `Not enough “${item}” in the cabinet: only ${n} left (someone just borrowed one). Stock refreshed; what you typed is kept.`,
+    checkedOut: (item: string, household: string) => `Lent ${item} to ${household}.`,
+    returnTitle: 'Check in',
+    returnSummary: (item: string, household: string, borrower: string) => `${item} · ${household} · ${borrower}`,
+    conditionLabel: 'Condition on return',
+    condition: (c: LoanCondition) => enCondition[c].charAt(0).toUpperCase() + enCondition[c].slice(1),
+    conditionHint: 'Damaged or lost items count in this month’s zero-loss report.',
+    returnNote: 'Note (optional, e.g. what is damaged)',
+    submitReturn: 'Check in',
+    submitLost: 'Record as lost',
+    returnConflict: 'This loan has already been dealt with (perhaps by the other shift). The list has been refreshed.',
+    returned: (item: string, household: string, condition: string) => `Checked in ${item} (${household}), ${condition}.`,
+    handoverTitle: (from: string, to: string) => `Handover: ${from} → ${to}`,
+    handoverAt: (at: string) => `At ${at}`,
+    handoverCounts: (out: number, overdue: number) => `${out} out, ${overdue} of them overdue`,
+    handoverItems: 'Items out',
+    colOut: 'Out',
+    colOverdue: 'Overdue',
+    handoverOverdue: 'Overdue',
+    handoverNothingOut: 'Everything is in the cabinet; nothing is out.',
+    handoverNoOverdue: 'Nothing is overdue.',
+    handoverSign: 'Handed over by: ________    Taken over by: ________',
+    print: 'Print handover',
+    refresh: 'Refresh',
+    reportTitle: (month: string) => `Zero damage, zero loss: ${enMonth(month)}`,
+    prevMonth: 'Previous month',
+    nextMonth: 'Next month',
+    monthName: (month: string) => enMonth(month),
+    colDamaged: 'Damaged',
+    colLost: 'Lost',
+    colCost: 'Cost',
+    total: 'Total',
+    reportZero: (month: string) => `Nothing damaged or lost in ${enMonth(month)}.`,
+    reportCostNote: 'Costs are purchase prices; a damaged item is counted as replaced.',
+    invalidShift: (value: string) => `Attribute shift="${value}" is not valid: use day or night.`,
+  },
+};
+export type LoanLedgerMessages = typeof zhCN;

@@ -1,0 +1,385 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_row-height: var(--bm-loan-ledger-row-height, 3rem);
+    --_viewport-height: var(--bm-loan-ledger-viewport-height, 26rem);
+    --_border: var(--bm-loan-ledger-border, var(--_bm-color-border));
+    --_head-bg: var(--bm-loan-ledger-head-background, var(--_bm-color-surface-alt));
+    --_overdue: var(--bm-loan-ledger-overdue-color, var(--_bm-color-danger));
+    display: block;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 var(--_bm-space-2);
+    line-height: 1.3;
+  }
+  h2 {
+    font-size: var(--_bm-font-size-large);
+  }
+  h3 {
+    font-size: 1.1em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+  section {
+    margin-block: var(--_bm-space-4);
+  }
+  .muted {
+    color: var(--_bm-color-text-muted);
+    font-size: var(--_bm-font-size-small);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_bm-space-2) var(--_bm-space-4);
+    margin-bottom: var(--_bm-space-3);
+  }
+  .toolbar label {
+    font-weight: 600;
+  }
+  select,
+  input[type='text'],
+  input[type='search'],
+  input[type='number'],
+  input[type='tel'],
+  textarea {
+    min-height: max(24px, var(--_bm-target-size));
+    padding: var(--_bm-space-1) var(--_bm-space-2);
+    border: 1px solid var(--_bm-color-border);
+    border-radius: var(--_bm-radius-small);
+    background: var(--_bm-color-surface);
+  }
+  textarea {
+    min-height: 4rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_bm-color-danger);
+    border-width: 2px;
+  }
+  [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_bm-space-1);
+    border-bottom: 1px solid var(--_border);
+  }
+  .tab {
+    min-height: max(24px, var(--_bm-target-size));
+    padding: var(--_bm-space-2) var(--_bm-space-4);
+    border: 0;
+    border-bottom: 3px solid transparent;
+    background: none;
+    color: var(--_bm-color-text-muted);
+    cursor: pointer;
+  }
+  .tab[aria-selected='true'] {
+    color: var(--_bm-color-text);
+    border-bottom-color: var(--_bm-color-primary);
+    font-weight: 600;
+  }
+  /* Plain tables: the cabinet, the handover, the report. */
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--_bm-space-2);
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    background: var(--_head-bg);
+  }
+  td.num,
+  th.num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 700;
+    border-bottom: 0;
+  }
+  .rules {
+    display: block;
+    margin-top: var(--_bm-space-1);
+  }
+  .bm-button.small {
+    min-height: max(24px, 2rem);
+    min-width: max(24px, 2rem);
+    padding: var(--_bm-space-1) var(--_bm-space-3);
+  }
+  /* The resident's cabinet */
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--_bm-space-3);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .card {
+    padding: var(--_bm-space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_bm-radius);
+    background: var(--_bm-color-surface);
+  }
+  .card p {
+    margin: var(--_bm-space-1) 0 0;
+  }
+  /* Filters and search */
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_bm-space-3);
+    margin-bottom: var(--_bm-space-3);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_bm-space-1);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .filters legend {
+    float: left;
+    margin-inline-end: var(--_bm-space-2);
+    padding: var(--_bm-space-2) 0;
+    font-weight: 600;
+  }
+  .filters label {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_bm-space-1);
+    min-height: max(24px, var(--_bm-target-size));
+    padding: 0 var(--_bm-space-3);
+    border: 1px solid var(--_bm-color-border);
+    border-radius: var(--_bm-radius);
+    cursor: pointer;
+  }
+  .filters label:has(input:checked) {
+    border-color: var(--_bm-color-primary);
+    box-shadow: inset 0 0 0 1px var(--_bm-color-primary);
+    font-weight: 600;
+  }
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_bm-space-2);
+  }
+  .count {
+    margin: 0 0 var(--_bm-space-2);
+  }
+  /* The register: a grid of fixed-height rows, windowed. */
+  .grid-scroll {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_bm-radius);
+  }
+  .grid {
+    /* item, household, borrower, lent, due, status (and the check-in button for staff) */
+    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 9rem 9rem minmax(9rem, 1.2fr);
+    min-width: 51rem;
+  }
+  .grid[data-actions] {
+    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 9rem 9rem minmax(9rem, 1.2fr) 7rem;
+    min-width: 58rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_cols);
+    align-items: center;
+    height: var(--_row-height);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_bm-color-surface);
+  }
+  .head .row {
+    background: var(--_head-bg);
+    font-weight: 600;
+  }
+  .cell {
+    min-width: 0;
+    padding: 0 var(--_bm-space-2);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  /* Date over time: two short lines fit the fixed row. */
+  .instant {
+    display: flex;
+    flex-direction: column;
+    line-height: 1.2;
+  }
+  .instant span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .cell:focus-visible {
+    outline-offset: -3px;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_bm-space-1);
+    min-height: max(24px, 2rem);
+    padding: 0 var(--_bm-space-1);
+    border: 0;
+    background: none;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .viewport {
+    position: relative;
+    max-height: var(--_viewport-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .spacer {
+    position: relative;
+  }
+  .spacer > .row {
+    position: absolute;
+    inset-inline: 0;
+  }
+  .row[data-overdue] {
+    box-shadow: inset 4px 0 0 var(--_overdue);
+  }
+  .late {
+    color: var(--_overdue);
+    font-weight: 700;
+  }
+  .borrower a {
+    color: inherit;
+  }
+  .more-error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_bm-space-2);
+    color: var(--_bm-color-danger);
+  }
+  /* Dialogs */
+  dialog {
+    width: min(36rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: var(--_bm-space-4) var(--_bm-space-6);
+    border: 1px solid var(--_border);
+    border-radius: var(--_bm-radius);
+    background: var(--_bm-color-surface);
+    color: var(--_bm-color-text);
+    box-shadow: var(--_bm-shadow);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--_bm-space-3);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_bm-space-1);
+  }
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+  .field label,
+  .field legend {
+    font-weight: 600;
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_bm-color-danger);
+    font-size: var(--_bm-font-size-small);
+  }
+  .conditions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_bm-space-3);
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .conditions label {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_bm-space-1);
+    min-height: max(24px, var(--_bm-target-size));
+    font-weight: 400;
+  }
+  .notes {
+    margin: var(--_bm-space-3) 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .alert {
+    margin: var(--_bm-space-3) 0 0;
+    padding: var(--_bm-space-2) var(--_bm-space-3);
+    border: 1px solid var(--_bm-color-danger);
+    border-radius: var(--_bm-radius-small);
+    color: var(--_bm-color-danger);
+    background: var(--_bm-color-surface);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_bm-space-2);
+    margin-top: var(--_bm-space-4);
+  }
+  .month-picker {
+    display: flex;
+    align-items: center;
+    gap: var(--_bm-space-2);
+    margin-bottom: var(--_bm-space-3);
+  }
+  .month-picker output {
+    min-width: 8em;
+    text-align: center;
+    font-weight: 600;
+  }
+  .sign {
+    margin-top: var(--_bm-space-6);
+  }
+  @media (max-width: 30rem) {
+    .fields {
+      grid-template-columns: 1fr;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .viewport {
+      scroll-behavior: auto;
+    }
+  }
+  /* The handover sheet and the report print on their own: no controls, the whole register. */
+  @media print {
+    :host {
+      color: #000;
+    }
+    .no-print,
+    .toolbar,
+    [role='tablist'],
+    dialog {
+      display: none !important;
+    }
+    th,
+    td {
+      border-bottom-color: #000;
+    }
+    thead th {
+      background: none;
+    }
+  }
+`;

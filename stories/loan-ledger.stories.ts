@@ -1,0 +1,130 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatInstant } from '@bianmin/sdk';
+import { createFixtures, createHandlers, createMockBackend, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, type MockBackend } from '@bianmin/mock';
+import '../packages/elements/src/define/provider.js';
+import '../packages/elements/src/define/loan-ledger.js';
+
+interface Args {
+  mode: 'staff' | 'resident';
+  shift: '' | 'day' | 'night';
+  filter: '' | 'out' | 'overdue' | 'returned' | 'all';
+  view: 'ledger' | 'handover' | 'report';
+  locale: 'zh-CN' | 'en';
+}
+
+const DAY = 86_400_000;
+
+/** A mock compound for one story (翠湖花园 and its cabinet, fixtures placed around now). */
+function backendWith(setup: (b: MockBackend) => void = () => {}, fixtures = createFixtures): MockBackend {
+  const backend = createMockBackend({ fixtures });
+  setup(backend);
+  return backend;
+}
+const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } });
+
+const standard = backendWith();
+/** The same register two days earlier: everything still out is now overdue, by hours or days. */
+const overdue = backendWith(undefined, (now) => createFixtures(new Date(now.getTime() - 2 * DAY)));
+/** A cabinet with nothing registered in it yet. */
+const emptyCabinet = backendWith(undefined, (now) => ({ ...createFixtures(now), loanItems: [], loans: [] }));
+/** The fixtures plus 10,000 returned loans: the register pages through 50 requests in the background. */
+const big = backendWith((b) => b.seedLoans(10_000));
+/** This month the tool box was lost and an umbrella came back damaged (the fixtures already have one damaged). */
+const incidents = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  const at = formatInstant(now);
+  for (const loan of state.loans) {
+    if (loan.itemId === 'li-toolbox' && loan.status === 'out') {
+      loan.status = 'lost';
+      loan.condition = 'lost';
+      loan.history.push({ status: 'lost', at, by: 'staff', note: '借用人搬家，工具箱未归还' });
+    }
+    if (loan.itemId === 'li-umbrella' && loan.status === 'out') {
+      loan.status = 'returned';
+      loan.condition = 'damaged';
+      loan.returnedAt = at;
+      loan.returnedTo = { staffId: 'st-admin-01', shift: 'day' };
+      loan.history.push({ status: 'returned', at, by: 'staff', note: '伞骨弯了' });
+      // Back in the cabinet, damaged (the office replaces it; the report shows the cost).
+      const umbrella = state.loanItems.find((i) => i.id === loan.itemId);
+      if (umbrella) umbrella.available += loan.quantity;
+    }
+  }
+  return state;
+});
+const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
+const failing = backendWith();
+
+/** The dark theme file, loaded only while a story that uses it is shown. */
+const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
+  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Loan ledger',
+  component: 'bm-loan-ledger',
+  args: { mode: 'staff', shift: '', filter: '', view: 'ledger', locale: 'zh-CN' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['staff', 'resident'] },
+    shift: { control: 'inline-radio', options: ['', 'day', 'night'], description: 'Empty: the shift on duty now (08:00–20:00 is day).' },
+    filter: { control: 'inline-radio', options: ['', 'out', 'overdue', 'returned', 'all'], description: 'Empty: out for staff, all for a resident.' },
+    view: { control: 'inline-radio', options: ['ledger', 'handover', 'report'] },
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+  },
+  parameters: {
+    ...handlers(standard),
+    docs: {
+      description: {
+        component:
+          'The convenience cabinet (便民箱, seed 000): what is in it and its rules, lending and check-in, the register (windowed, filtered, searchable, sortable), the shift handover and the zero-loss report. The stories run against the mock compound (msw), as the front desk (st-admin-01) or as the resident of 2栋 0601.',
+      },
+    },
+  },
+  render: ({ mode, shift, filter, view, locale }) => html`<bm-provider
+    base-url="/api"
+    locale=${locale}
+    .getToken=${() => (mode === 'resident' ? DEMO_RESIDENT_TOKEN : DEMO_STAFF_TOKEN)}
+  >
+    <bm-loan-ledger mode=${mode} shift=${ifDefined(shift || undefined)} filter=${ifDefined(filter || undefined)} view=${view}></bm-loan-ledger>
+  </bm-provider>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The desk: the cabinet, and what is out (the tool box overdue). "借出" opens the check-out dialog. */
+export const StaffDefault: Story = { name: 'Staff (default)', beforeEach: () => standard.reset() };
+
+/** Two days on: the umbrella, the trolley and the tool box are all overdue, marked with how late. */
+export const OverdueLoans: Story = { args: { filter: 'overdue' }, parameters: handlers(overdue), beforeEach: () => overdue.reset() };
+
+export const EmptyCabinet: Story = { parameters: handlers(emptyCabinet) };
+
+/** 10,000 loans: only the visible rows are in the DOM; the count shows the pages loading in the background. */
+export const TenThousandLoans: Story = { name: '10,000 loans', args: { filter: 'all' }, parameters: handlers(big) };
+
+/** A resident (2栋 0601): what can be borrowed now, the rules, and their own loans. No desk tools, phones masked. */
+export const Resident: Story = { args: { mode: 'resident' }, beforeEach: () => standard.reset() };
+
+/** The day shift hands over to the night shift: what is out and overdue, ready to print. */
+export const Handover: Story = { args: { view: 'handover', shift: 'day' }, beforeEach: () => standard.reset() };
+
+/** This month's damaged and lost items with their cost. */
+export const ZeroLossReport: Story = { name: 'Zero-loss report', args: { view: 'report' }, parameters: handlers(incidents) };
+
+export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset() };
+
+export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard.reset() };
+
+/** The server takes a day to answer. */
+export const Loading: Story = { parameters: handlers(loading) };
+
+/** The server fails (the first load and the client's two retries, for the cabinet and the register); "重试" then works. */
+export const ServerError: Story = {
+  name: 'Error',
+  parameters: handlers(failing),
+  beforeEach: () => {
+    failing.reset();
+    failing.scenario.failNext(500, 6);
+  },
+};

@@ -62,4 +62,19 @@ describe('the OpenAPI 3.1 contract', () => {
     expect(new RegExp(schemas.Instant!.pattern!).test('2026-11-23T09:00:00+08:00')).toBe(true);
     expect(new RegExp(schemas.Instant!.pattern!).test('2026-11-23T09:00:00')).toBe(false);
   });
+
+  it('describes the schemas that check with a function as the zod schemas they stand for', () => {
+    const schemas = doc.components.schemas as Record<string, { properties: Record<string, unknown> }>;
+    // booking metadata: z.record(key ≤ 40, value ≤ 200) on input (test/sdk/schema holds the schema to it)
+    expect(schemas.BookingInput!.properties.metadata).toEqual({
+      type: 'object',
+      propertyNames: { type: 'string', maxLength: 40 },
+      additionalProperties: { type: 'string', maxLength: 200 },
+    });
+    expect(schemas.Booking!.properties.metadata).toEqual({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } });
+    // schema/formats.ts int(): what z.int() describes, the safe range unless narrowed
+    expect(schemas.Category!.properties.order).toEqual({ type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+    expect(schemas.SlotPolicy!.properties.capacity).toEqual({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+    expect(schemas.QuoteInput!.properties.hours).toEqual({ type: 'integer', minimum: 1, maximum: 24 });
+  });
 });

@@ -2,20 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import {
-  addMinutes,
-  createClient,
-  filterLoans,
-  formatInstant,
-  formatMoney,
-  handoverSummary,
-  localMonth,
-  maskPhone,
-  overdueMinutes,
-  toEpoch,
-  zeroLossReport,
-  type Loan,
-} from '@bianmin/sdk';
+import { addMinutes, createClient, filterLoans, formatInstant, formatMoney, localMonth, maskPhone, overdueMinutes, toEpoch, type Loan } from '@bianmin/sdk';
+import { handoverSummary, zeroLossReport } from '@bianmin/sdk/rules';
 import { createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, type MockBackend } from '@bianmin/mock';
 import '../../packages/elements/src/define/provider.js';
 import '../../packages/elements/src/define/loan-ledger.js';

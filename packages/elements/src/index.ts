@@ -7,3 +7,17 @@ export { Localize, resolveLocale, type Dictionaries, type Dictionary } from './i
 export { commonMessages } from './i18n/common.js';
 export { tokens, baseStyles } from './theme/tokens.js';
 export { BmProvider } from './provider/provider.js';
+export { BmServiceMenu, BmServiceSelectEvent } from './service-menu/service-menu.js';
+export { BmFormField, type FieldProblem, type FormStateValue } from './fields/form-field.js';
+export { BmTextField } from './fields/text-field.js';
+export { BmNumberField } from './fields/number-field.js';
+export { BmRadioGroup, BmCheckboxGroup, type ChoiceOption } from './fields/choice-field.js';
+export { BmSlotPicker, slotValue, parseSlotValue } from './booking-form/slot-picker.js';
+export { BmBookingForm, fieldPlan, settlementsFor, type FieldPlan } from './booking-form/booking-form.js';
+export { BmBookingSubmitEvent, BmBookingCreatedEvent, BmBookingFailedEvent, type BookingSubmitDetail, type BookingCreatedDetail, type BookingFailedDetail, type BookingFailureKind } from './booking-form/events.js';
+export { BmBookingList, BmBookingCancelledEvent, BmFeedbackSentEvent, type BookingListScope, type BookingEventDetail } from './booking-list/booking-list.js';
+export { BmFeeBoard, BmFeeBoardUpdatedEvent, realClock, type BoardClock, type FeeBoardLayout, type FeeBoardUpdatedDetail } from './fee-board/fee-board.js';
+export { BmHelpButton, HELP_BUTTON_POSITIONS, type HelpButtonPosition } from './help-button/help-button.js';
+export { BmHelpQueuedEvent, BmHelpDeliveredEvent, BmHelpAcknowledgedEvent, BmHelpFailedEvent, type HelpQueuedDetail, type HelpRequestDetail, type HelpFailedDetail } from './help-button/events.js';
+export { acquireHelpOutbox, releaseHelpOutbox, type HelpOutbox, type HelpReceipt } from './help-button/outbox.js';
+export { BmLoanLedger, BmLoanCheckedOutEvent, BmLoanReturnedEvent, type LoanEventDetail, type LoanLedgerMode, type LoanLedgerView, type LoanFilter as LoanLedgerFilter, type SortKey as LoanLedgerSortKey, type SortDirection as LoanLedgerSortDirection } from './loan-ledger/loan-ledger.js';

@@ -1,5 +1,6 @@
-import { ERROR_STATUS, REQUEST_ID_HEADER } from '@bianmin/sdk';
-import type { ErrorBody, ErrorCode, IssueBody } from '@bianmin/sdk/schema';
+import { REQUEST_ID_HEADER } from '@bianmin/sdk';
+import { ERROR_STATUS } from '@bianmin/sdk/contract';
+import { flattenIssues, type ErrorBody, type ErrorCode, type IssueBody, type RawIssue } from '@bianmin/sdk/schema';
 
 /** A failure a handler raises; the pipeline turns it into the contract's error body. */
 export class ApiError extends Error {
@@ -53,8 +54,8 @@ export function errorResponse(
 }
 
 /** zod issues → the contract's issues (paths of strings and numbers only). */
-export function toIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; code?: string }>): IssueBody[] {
-  return issues.map((i) => {
+export function toIssues(issues: readonly RawIssue[]): IssueBody[] {
+  return flattenIssues(issues).map((i) => {
     const issue: IssueBody = { path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message };
     if (i.code) issue.code = i.code;
     return issue;

@@ -15,6 +15,7 @@ export const tokens = css`
     --_bm-color-text-muted: var(--bm-color-text-muted, #56605c);
     --_bm-color-border: var(--bm-color-border, #c9d1ce);
     --_bm-color-danger: var(--bm-color-danger, #b3261e);
+    --_bm-color-on-danger: var(--bm-color-on-danger, #ffffff);
     --_bm-color-warning: var(--bm-color-warning, #8a5300);
     --_bm-color-success: var(--bm-color-success, #1e6b34);
     --_bm-color-focus: var(--bm-color-focus, #1a5fb4);
@@ -79,7 +80,7 @@ export const baseStyles = css`
   .bm-button[data-variant='danger'] {
     background: var(--_bm-color-danger);
     border-color: var(--_bm-color-danger);
-    color: #fff;
+    color: var(--_bm-color-on-danger);
   }
   .bm-button:disabled {
     opacity: 0.55;

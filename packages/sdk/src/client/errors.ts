@@ -145,17 +145,17 @@ export class AbortedError extends BianminError {
   }
 }
 
-/** Each error name and the names of the classes it is an instance of. */
-const KINDS: { readonly [name: string]: readonly string[] } = {
-  BianminError: ['BianminError'],
-  ValidationError: ['ValidationError', 'BianminError'],
-  ResponseShapeError: ['ResponseShapeError', 'BianminError'],
-  HttpError: ['HttpError', 'BianminError'],
-  ConflictError: ['ConflictError', 'HttpError', 'BianminError'],
-  RateLimitError: ['RateLimitError', 'HttpError', 'BianminError'],
-  NetworkError: ['NetworkError', 'BianminError'],
-  TimeoutError: ['TimeoutError', 'BianminError'],
-  AbortedError: ['AbortedError', 'BianminError'],
+/** Each SDK error name and the name of the class it extends ('' for the base class). */
+const PARENT: { readonly [name: string]: string } = {
+  BianminError: '',
+  ValidationError: 'BianminError',
+  ResponseShapeError: 'BianminError',
+  HttpError: 'BianminError',
+  ConflictError: 'HttpError',
+  RateLimitError: 'HttpError',
+  NetworkError: 'BianminError',
+  TimeoutError: 'BianminError',
+  AbortedError: 'BianminError',
 };
 
 /**
@@ -164,19 +164,24 @@ const KINDS: { readonly [name: string]: readonly string[] } = {
  * library's `NetworkError` is not mistaken for ours.
  */
 function isKind(e: unknown, kind: string): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const { name, code } = e as { name?: unknown; code?: unknown };
-  if (typeof name !== 'string' || typeof code !== 'string') return false;
-  const kinds = Object.prototype.hasOwnProperty.call(KINDS, name) ? KINDS[name] : undefined;
-  return kinds !== undefined && kinds.includes(kind);
+  if (typeof e !== 'object' || e === null || typeof (e as { code?: unknown }).code !== 'string') return false;
+  for (let n = (e as { name?: unknown }).name; typeof n === 'string' && Object.prototype.hasOwnProperty.call(PARENT, n); n = PARENT[n]) {
+    if (n === kind) return true;
+  }
+  return false;
 }
 
-export const isBianminError = (e: unknown): e is BianminError => isKind(e, 'BianminError');
-export const isValidationError = (e: unknown): e is ValidationError => isKind(e, 'ValidationError');
-export const isResponseShapeError = (e: unknown): e is ResponseShapeError => isKind(e, 'ResponseShapeError');
-export const isHttpError = (e: unknown): e is HttpError => isKind(e, 'HttpError');
-export const isConflictError = (e: unknown): e is ConflictError => isKind(e, 'ConflictError');
-export const isRateLimitError = (e: unknown): e is RateLimitError => isKind(e, 'RateLimitError');
-export const isNetworkError = (e: unknown): e is NetworkError => isKind(e, 'NetworkError');
-export const isTimeoutError = (e: unknown): e is TimeoutError => isKind(e, 'TimeoutError');
-export const isAbortedError = (e: unknown): e is AbortedError => isKind(e, 'AbortedError');
+const guard =
+  <T>(kind: string) =>
+  (e: unknown): e is T =>
+    isKind(e, kind);
+
+export const isBianminError = guard<BianminError>('BianminError');
+export const isValidationError = guard<ValidationError>('ValidationError');
+export const isResponseShapeError = guard<ResponseShapeError>('ResponseShapeError');
+export const isHttpError = guard<HttpError>('HttpError');
+export const isConflictError = guard<ConflictError>('ConflictError');
+export const isRateLimitError = guard<RateLimitError>('RateLimitError');
+export const isNetworkError = guard<NetworkError>('NetworkError');
+export const isTimeoutError = guard<TimeoutError>('TimeoutError');
+export const isAbortedError = guard<AbortedError>('AbortedError');

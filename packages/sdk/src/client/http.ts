@@ -12,6 +12,7 @@
 import type * as z from 'zod/mini';
 import { endpoints, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, type Endpoint, type EndpointId, type Endpoints } from '../contract/endpoints.js';
 import { ErrorBody } from '../schema/common.js';
+import { flattenIssues, type RawIssue } from '../schema/issues.js';
 import {
   AbortedError,
   ConflictError,
@@ -131,12 +132,14 @@ const MAX_TIMER = 2_147_483_647;
 /** Statuses worth another attempt: the server or a proxy may answer differently next time. */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
-function toIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[]): Issue[] {
-  return issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-    ...(i.code === undefined ? {} : { code: i.code }),
-  }));
+function toIssues(issues: readonly RawIssue[]): Issue[] {
+  return flattenIssues(issues).map(({ path, message, code }) => defined({ path: path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message, code }));
+}
+
+/** `o` without its undefined properties, so that absent facts stay absent (log events, issues). */
+function defined<T extends object>(o: T): T {
+  for (const k in o) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 /** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date. */
@@ -154,59 +157,42 @@ export function backoffDelay(attempt: number, retry: RetryOptions, random = Math
   return Math.floor(random() * (cap + 1));
 }
 
-/** Settles like `promise`, or rejects as soon as `signal` aborts (even if `promise` ignores it). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Settles like `promise`, or rejects with `onAbort()` as soon as `signal` aborts (even if `promise`
+ * ignores it), and then runs `cleanup` (a pending timer). The listener is removed either way.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Error, cleanup?: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new Error('aborted'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort);
-    promise.then(resolve, reject).then(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortedError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortedError());
+    const abort = () => {
+      cleanup?.();
+      reject(onAbort());
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort);
+    promise.then(resolve, reject).then(() => signal?.removeEventListener('abort', abort));
   });
 }
 
 function httpError(status: number, body: unknown, requestId: string | undefined, retryAfter: string | null): HttpError {
   const parsed = ErrorBody.safeParse(body);
-  const init: HttpErrorInit = parsed.success
-    ? {
-        status,
-        code: parsed.data.code,
-        message: parsed.data.message,
-        requestId: requestId ?? parsed.data.requestId,
-        issues: parsed.data.issues,
-        body,
-      }
+  const e = parsed.data;
+  const init: HttpErrorInit = e
+    ? { status, code: e.code, message: e.message, requestId: requestId ?? e.requestId, issues: e.issues, body }
     : { status, code: `http_${status}`, message: `HTTP ${status}`, requestId, body };
   if (status === 429 || status === 503) init.retryAfterMs = parseRetryAfter(retryAfter);
-  return status === 409 ? new ConflictError(init) : status === 429 ? new RateLimitError(init) : new HttpError(init);
+  return new (status === 409 ? ConflictError : status === 429 ? RateLimitError : HttpError)(init);
 }
 
 /** Builds the `call` function of a client. */
 export function createCall(options: ClientOptions): Call {
-  const { getToken, onLog, locale } = options;
+  const { getToken, onLog, locale, retry: r } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
-  const r = options.retry;
-  const retry: RetryOptions = typeof r === 'number' ? { ...DEFAULT_RETRY, limit: r } : { ...DEFAULT_RETRY, ...r };
-  const clientTimeout = options.timeout === undefined ? DEFAULT_TIMEOUT : options.timeout;
+  const retry: RetryOptions = { ...DEFAULT_RETRY, ...(typeof r === 'number' ? { limit: r } : r) };
 
   const log = (event: LogEvent) => {
     try {
-      onLog?.(event);
+      onLog?.(defined(event));
     } catch {
       // A failing logger must not fail the request.
     }
@@ -214,67 +200,65 @@ export function createCall(options: ClientOptions): Call {
 
   return async function call<K extends EndpointId>(id: K, args: CallArgs<K> = {}, opts: RequestOptions = {}): Promise<Output<K>> {
     const ep: Endpoint = endpoints[id];
-    const validate = (part: 'params' | 'query' | 'body', schema: z.ZodMiniType | undefined, value: unknown) => {
+    const { method, path: template } = ep;
+    const validate = (part: 'params' | 'query' | 'body') => {
+      const schema = ep[part];
       if (!schema) return undefined;
-      const result = schema.safeParse(value ?? {});
+      const result = schema.safeParse(args[part] ?? {});
       if (!result.success) throw new ValidationError(id, part, toIssues(result.error.issues));
       return result.data as Record<string, unknown>;
     };
-    const params = validate('params', ep.params, args.params);
-    const query = validate('query', ep.query, args.query);
-    const body = validate('body', ep.body, args.body);
+    const params = validate('params');
+    const query = validate('query');
+    const body = validate('body');
 
-    let path = ep.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name])));
-    if (query) {
-      const pairs = Object.keys(query)
-        .filter((k) => query[k] !== undefined)
-        .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(query[k]))}`);
-      if (pairs.length > 0) path += `?${pairs.join('&')}`;
-    }
-    const url = base + path;
+    const pairs = Object.entries(query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const url =
+      base + template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name]))) + (pairs.length ? `?${pairs.join('&')}` : '');
     const key = ep.idempotent ? (opts.idempotencyKey === undefined ? newIdempotencyKey() : opts.idempotencyKey) : null;
     // GET is safe to repeat; a POST only when the server can recognise the repeat by its key.
-    const retryable = ep.method === 'GET' || key !== null;
-    const limit = retryable ? Math.max(0, retry.limit) : 0;
-    const t = opts.timeout === undefined ? clientTimeout : opts.timeout;
+    const limit = method === 'GET' || key !== null ? retry.limit : 0;
+    const t = opts.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
     const timeout = t === false ? undefined : Math.min(Math.max(1, t), MAX_TIMER);
     const { signal } = opts;
-    const event = { endpoint: id, method: ep.method, path: ep.path };
+    const event = { endpoint: id, method, path: template };
 
     for (let attempt = 1; ; attempt++) {
       try {
         return await attemptOnce(attempt);
       } catch (e) {
-        const err = e as Error;
-        const status = err instanceof HttpError ? err.status : undefined;
+        const err = e as Error & { code?: unknown };
+        const http = err instanceof HttpError ? err : undefined;
         let delayMs: number | undefined;
         if (attempt <= limit && !signal?.aborted) {
           if (err instanceof NetworkError || err instanceof TimeoutError) delayMs = backoffDelay(attempt, retry);
-          else if (err instanceof HttpError && (RETRY_STATUSES.includes(err.status) || (err.status === 409 && err.code === 'idempotency_in_flight'))) {
-            const after = err.retryAfterMs;
+          else if (http && (RETRY_STATUSES.includes(http.status) || (http.status === 409 && http.code === 'idempotency_in_flight'))) {
+            const after = http.retryAfterMs;
             delayMs = after === undefined ? backoffDelay(attempt, retry) : after <= retry.maxDelayMs ? after : undefined;
           }
         }
-        const code = (err as { code?: unknown }).code;
         const info = {
           ...event,
           attempt,
-          ...(status === undefined ? {} : { status }),
-          ...(typeof code === 'string' ? { code } : {}),
-          ...(err instanceof HttpError && err.requestId ? { requestId: err.requestId } : {}),
+          status: http?.status,
+          code: typeof err.code === 'string' ? err.code : undefined,
+          requestId: http?.requestId || undefined,
         };
         if (delayMs === undefined) {
           log({ type: 'error', ...info });
           throw err;
         }
         log({ type: 'retry', ...info, delayMs });
-        await sleep(delayMs, signal);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await untilAborted(new Promise((resolve) => (timer = setTimeout(resolve, delayMs))), signal, () => new AbortedError(), () => clearTimeout(timer));
       }
     }
 
     async function attemptOnce(attempt: number): Promise<Output<K>> {
       if (signal?.aborted) throw new AbortedError();
-      const token = getToken ? await getToken() : undefined;
+      const token = getToken && (await getToken());
       if (signal?.aborted) throw new AbortedError();
       const lang = typeof locale === 'function' ? locale() : locale;
       const headers: Record<string, string> = { Accept: 'application/json' };
@@ -283,46 +267,44 @@ export function createCall(options: ClientOptions): Call {
       if (lang) headers['Accept-Language'] = lang;
       if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
 
+      // One controller per attempt, aborted by the caller's signal or by the attempt's timer.
       const controller = new AbortController();
+      const abort = () => controller.abort();
       let timedOut = false;
-      const onAbort = () => controller.abort();
-      signal?.addEventListener('abort', onAbort);
-      if (signal?.aborted) controller.abort();
+      signal?.addEventListener('abort', abort);
+      if (signal?.aborted) abort();
       const timer =
-        timeout === undefined
-          ? undefined
-          : setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, timeout);
+        timeout &&
+        setTimeout(() => {
+          timedOut = true;
+          abort();
+        }, timeout);
       const started = Date.now();
       log({ type: 'request', ...event, attempt });
       let res: ResponseLike;
       let text: string;
       try {
-        const init: FetchInit = { method: ep.method, headers, signal: controller.signal };
+        const init: FetchInit = { method, headers, signal: controller.signal };
         if (body) init.body = JSON.stringify(body);
-        res = await untilAborted(fetchImpl(url, init), controller.signal);
-        text = await untilAborted(res.text(), controller.signal);
+        [res, text] = await untilAborted(
+          fetchImpl(url, init).then(async (r) => [r, await r.text()] as const),
+          controller.signal,
+          () => new Error('aborted'),
+        );
       } catch (cause) {
-        if (signal?.aborted) throw new AbortedError({ cause });
-        if (timedOut) throw new TimeoutError(timeout ?? 0);
-        throw new NetworkError(`${ep.method} ${ep.path} failed: no response`, { cause });
+        throw signal?.aborted
+          ? new AbortedError({ cause })
+          : timedOut
+            ? new TimeoutError(timeout ?? 0)
+            : new NetworkError(`${method} ${template} failed: no response`, { cause });
       } finally {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', abort);
       }
 
+      const { status } = res;
       const requestId = res.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      const ok = res.status >= 200 && res.status < 300;
-      log({
-        type: 'response',
-        ...event,
-        attempt,
-        status: res.status,
-        durationMs: Date.now() - started,
-        ...(requestId ? { requestId } : {}),
-      });
+      log({ type: 'response', ...event, attempt, status, durationMs: Date.now() - started, requestId: requestId || undefined });
       let json: unknown = text;
       let isJson = false;
       try {
@@ -331,10 +313,11 @@ export function createCall(options: ClientOptions): Call {
       } catch {
         // not JSON: an HTML error page from a proxy, or an empty body
       }
-      if (!ok) throw httpError(res.status, json, requestId, res.headers.get('Retry-After'));
-      if (!isJson) throw new ResponseShapeError(id, [{ path: [], message: 'expected a JSON body' }], res.status, requestId);
-      const result = ep.response.safeParse(json);
-      if (!result.success) throw new ResponseShapeError(id, toIssues(result.error.issues), res.status, requestId);
+      if (status < 200 || status > 299) throw httpError(status, json, requestId, res.headers.get('Retry-After'));
+      const result = isJson ? ep.response.safeParse(json) : undefined;
+      if (!result?.success) {
+        throw new ResponseShapeError(id, result ? toIssues(result.error.issues) : [{ path: [], message: 'expected a JSON body' }], status, requestId);
+      }
       return result.data as Output<K>;
     }
   };

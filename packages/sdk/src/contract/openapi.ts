@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/mini';
 import * as schema from '../schema/index.js';
+import { DATE_PATTERN, DATETIME_PATTERN, safeInteger } from '../schema/formats.js';
 import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint } from './endpoints.js';
 import * as contractSchemas from './endpoints.js';
 import { summaries } from './summaries.js';
@@ -16,6 +17,29 @@ const DESCRIPTIONS: Record<string, string> = {
   MobilePhone: 'A mainland China mobile number (11 digits). Personal data: never shown on public screens.',
   ErrorBody: 'The one body of every error response.',
 };
+
+/** A JSON object of strings, as `z.record` would describe it. */
+const stringMap = (maxKey?: number, maxValue?: number): Json => ({
+  type: 'object',
+  propertyNames: { type: 'string', ...(maxKey === undefined ? {} : { maxLength: maxKey }) },
+  additionalProperties: { type: 'string', ...(maxValue === undefined ? {} : { maxLength: maxValue }) },
+});
+
+/**
+ * JSON Schemas of the schemas that check with a function, which `toJSONSchema` cannot read: the ISO
+ * formats (schema/formats.ts) and the booking `metadata` maps (schema/booking.ts `stringMap`; the
+ * limits are those of `BookingInput`, and test/contract checks that the two agree). Each is what zod
+ * writes for the construct the schema stands for.
+ */
+function customSchemas(): Map<unknown, Json> {
+  const inner = (s: z.ZodMiniType) => (s._zod.def as { innerType?: unknown }).innerType;
+  return new Map<unknown, Json>([
+    [schema.Instant, { format: 'date-time', pattern: DATETIME_PATTERN.source }],
+    [schema.LocalDate, { format: 'date', pattern: DATE_PATTERN.source }],
+    [inner(schema.BookingInput.shape.metadata), stringMap(40, 200)],
+    [inner(schema.Booking.shape.metadata), stringMap()],
+  ]);
+}
 
 function isSchema(value: unknown): value is z.ZodMiniType {
   return typeof value === 'object' && value !== null && '_zod' in value;
@@ -53,11 +77,23 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
     if (/^[A-Z][A-Za-z]+$/.test(name) && isSchema(value)) register(value, name);
   }
   const bodyRef = (s: z.ZodMiniType, id: string) => ref(register(s, ids.get(s) ?? id));
+  const custom = customSchemas();
+  const override = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Json }) => {
+    const replacement = custom.get(zodSchema);
+    if (replacement) Object.assign(jsonSchema, structuredClone(replacement));
+    // schema/formats.ts `int()`: an integer in the safe range unless its checks narrow it, as `z.int()` says.
+    if (zodSchema._zod.def.checks?.some((c) => c._zod.check === safeInteger)) {
+      const { minimum = Number.MIN_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } = jsonSchema;
+      delete jsonSchema.minimum;
+      delete jsonSchema.maximum;
+      Object.assign(jsonSchema, { type: 'integer', minimum, maximum });
+    }
+  };
 
   const paths: Record<string, Record<string, Json>> = {};
   for (const [id, ep] of Object.entries(endpoints) as [string, Endpoint][]) {
     const parameters: Json[] = [];
-    const inline = (s: z.ZodMiniType) => stripMeta(toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Json);
+    const inline = (s: z.ZodMiniType) => stripMeta(toJSONSchema(s, { io: 'input', unrepresentable: 'any', override }) as Json);
     for (const [where, obj] of [['path', ep.params], ['query', ep.query]] as const) {
       if (!obj) continue;
       const shape = obj._zod.def.shape as Record<string, z.ZodMiniType>;
@@ -113,7 +149,7 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
     path[ep.method.toLowerCase()] = operation;
   }
 
-  const generated = toJSONSchema(registry, { io: 'input', unrepresentable: 'any', uri: (key) => `#/components/schemas/${key}` }) as {
+  const generated = toJSONSchema(registry, { io: 'input', unrepresentable: 'any', override, uri: (key) => `#/components/schemas/${key}` }) as {
     schemas: Record<string, Json>;
   };
   const schemas: Record<string, Json> = {};

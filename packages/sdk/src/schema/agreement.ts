@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Weekday } from './catalog.js';
 import { Address, Fen, Id, Instant, LocalDate, LocalTime, LocalizedText, Month } from './common.js';
+import { int } from './formats.js';
 
 /** A long-term service agreement (seed 004, hourly housekeeping). */
 export const Agreement = z.object({
@@ -18,9 +19,9 @@ export const Agreement = z.object({
   /** Extra pay per hour worked on a statutory holiday. */
   holidayHourlyExtra: Fen,
   /** Days' notice either side must give to change times or services. */
-  noticeDays: z.int().check(z.minimum(0)),
+  noticeDays: int().check(z.minimum(0)),
   /** Share of the month's fee paid for a change without notice, in percent. */
-  latePenaltyPercent: z.int().check(z.minimum(0), z.maximum(100)),
+  latePenaltyPercent: int().check(z.minimum(0), z.maximum(100)),
   status: z.enum(['active', 'ended']),
   endedReason: z.optional(z.string().check(z.maxLength(500))),
 });
@@ -44,7 +45,7 @@ export const AgreementChange = z.object({
   effectiveDate: LocalDate,
   reason: z.optional(z.string()),
   /** Whole days between the request and the change, in the compound's time zone. */
-  noticeGivenDays: z.int(),
+  noticeGivenDays: int(),
   /** The fee owed by the side that changed late: 20% of that month's fee, else 0. */
   penalty: Fen,
   month: Month,

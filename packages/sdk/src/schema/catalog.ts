@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
 import { Audience, Fen, HistoryEntry, Id, Instant, LocalTime, LocalizedText, ServicePhone } from './common.js';
+import { int } from './formats.js';
 
 /** A node of the two-level category tree: top categories have `parentId: null`. */
 export const Category = z.object({
   id: Id,
   parentId: z.nullable(Id),
   name: LocalizedText,
-  order: z.int(),
+  order: int(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -16,7 +17,7 @@ export const PriceUnit = z.enum(PRICE_UNITS);
 export type PriceUnit = z.infer<typeof PriceUnit>;
 
 /** Days of the week, ISO: 1 = Monday … 7 = Sunday. */
-export const Weekday = z.int().check(z.minimum(1), z.maximum(7));
+export const Weekday = int().check(z.minimum(1), z.maximum(7));
 
 /**
  * A peak / off-peak band (seed 003: the price lever that balances demand). When a booking's start,
@@ -44,7 +45,7 @@ export const PerUnitPrice = z.object({
   kind: z.literal('per-unit'),
   unit: PriceUnit,
   amount: Fen,
-  minQuantity: z.optional(z.int().check(z.minimum(1))),
+  minQuantity: z.optional(int().check(z.minimum(1))),
   bands: z.optional(z.array(PriceBand)),
 });
 /** Quoted on inspection, at market price, or by negotiation (按市场价 / 面议), maybe with a "from" price. */
@@ -59,7 +60,7 @@ export const LabourMaterialsPrice = z.object({
   labour: Fen,
   labourUnit: z.enum(['time', 'hour']),
 });
-export const PriceRule = z.discriminatedUnion('kind', [FreePrice, FixedPrice, PerUnitPrice, QuotePrice, LabourMaterialsPrice]);
+export const PriceRule = z.union([FreePrice, FixedPrice, PerUnitPrice, QuotePrice, LabourMaterialsPrice]);
 export type PriceRule = z.infer<typeof PriceRule>;
 export type PriceKind = PriceRule['kind'];
 
@@ -79,19 +80,19 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 /** How a bookable service is divided into slots. */
 export const SlotPolicy = z.object({
   /** Length of one slot. */
-  durationMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
+  durationMinutes: int().check(z.minimum(5), z.maximum(24 * 60)),
   /** Bookings one slot takes before it is full. */
-  capacity: z.int().check(z.minimum(1)),
+  capacity: int().check(z.minimum(1)),
   /** Time kept free after each booking (cleaning, travel). */
-  bufferMinutes: z.int().check(z.minimum(0)),
+  bufferMinutes: int().check(z.minimum(0)),
   /** A slot must start at least this long after the booking is made. */
-  leadMinutes: z.int().check(z.minimum(0)),
+  leadMinutes: int().check(z.minimum(0)),
   /** A booking can be cancelled until this long before its start. */
-  cancelBeforeMinutes: z.int().check(z.minimum(0)),
+  cancelBeforeMinutes: int().check(z.minimum(0)),
   /** Bookings one household may hold per day for this service. */
-  quotaPerHouseholdPerDay: z.optional(z.int().check(z.minimum(1))),
+  quotaPerHouseholdPerDay: z.optional(int().check(z.minimum(1))),
   /** How far ahead slots are offered. */
-  horizonDays: z.int().check(z.minimum(1), z.maximum(366)),
+  horizonDays: int().check(z.minimum(1), z.maximum(366)),
 });
 export type SlotPolicy = z.infer<typeof SlotPolicy>;
 
@@ -102,12 +103,12 @@ export type Amenity = z.infer<typeof Amenity>;
 /** A room booked by time slot with a number of people (seed 003: meeting and clubhouse rooms). */
 export const RoomPolicy = z.object({
   size: z.enum(['small', 'large']),
-  maxPeople: z.int().check(z.minimum(1)),
+  maxPeople: int().check(z.minimum(1)),
   amenities: z.array(Amenity),
   /** Staff open the room this long before the start (large 20, small 30). */
-  openEarlyMinutes: z.int().check(z.minimum(0)),
+  openEarlyMinutes: int().check(z.minimum(0)),
   /** Staff confirm with the booker this long before the start (large 20, small 10). */
-  confirmBeforeMinutes: z.int().check(z.minimum(0)),
+  confirmBeforeMinutes: int().check(z.minimum(0)),
 });
 export type RoomPolicy = z.infer<typeof RoomPolicy>;
 
@@ -127,7 +128,7 @@ export const ServiceItem = z.object({
   slots: z.optional(SlotPolicy),
   room: z.optional(RoomPolicy),
   phone: z.optional(ServicePhone),
-  order: z.int(),
+  order: int(),
 });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 
@@ -142,7 +143,7 @@ export type PriceListStatus = z.infer<typeof PriceListStatus>;
 export const PriceList = z.object({
   id: Id,
   version: z.string().check(z.minLength(1), z.maxLength(40)),
-  year: z.int().check(z.minimum(2000), z.maximum(2100)),
+  year: int().check(z.minimum(2000), z.maximum(2100)),
   status: PriceListStatus,
   effectiveFrom: Instant,
   approvedBy: z.optional(z.string().check(z.maxLength(80))),
@@ -160,11 +161,11 @@ export type PriceList = z.infer<typeof PriceList>;
 export const PriceListSummary = z.object({
   id: Id,
   version: z.string(),
-  year: z.int(),
+  year: int(),
   status: PriceListStatus,
   effectiveFrom: Instant,
   approvedBy: z.optional(z.string()),
-  itemCount: z.int().check(z.minimum(0)),
+  itemCount: int().check(z.minimum(0)),
 });
 export type PriceListSummary = z.infer<typeof PriceListSummary>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FreeText, HistoryEntry, Id, Instant, LocalizedText, MobilePhone, ServicePhone } from './common.js';
+import { int } from './formats.js';
 
 /** The seven kinds of help request (seed 003). */
 export const HELP_KINDS = ['medical', 'security', 'disaster', 'repair', 'complaint', 'consultation', 'other'] as const;
@@ -32,7 +33,7 @@ const base = {
   askedAt: z.optional(Instant),
 };
 
-export const HelpRequestInput = z.discriminatedUnion('kind', [
+export const HelpRequestInput = z.union([
   z.object({ kind: z.literal('medical'), ...base, wanted: z.enum(MEDICAL_WANTS) }),
   z.object({ kind: z.literal('security'), ...base, subKind: z.enum(SECURITY_SUBKINDS) }),
   z.object({ kind: z.literal('disaster'), ...base, subKind: z.enum(DISASTER_SUBKINDS) }),
@@ -87,7 +88,7 @@ export type HelpReplyInput = z.infer<typeof HelpReplyInput>;
 export const HelpListQuery = z.object({
   status: z.optional(z.enum(['open', 'closed', 'all'])),
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
 });
 export type HelpListQuery = z.infer<typeof HelpListQuery>;
 

@@ -7,3 +7,4 @@ export * from './statement.js';
 export * from './loan.js';
 export * from './help.js';
 export * from './fee-board.js';
+export * from './issues.js';

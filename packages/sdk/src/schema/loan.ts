@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Address, Fen, FreeText, HistoryEntry, Id, Instant, LocalizedText, Month } from './common.js';
+import { int } from './formats.js';
 import { Contact } from './household.js';
 
 export const LOAN_ITEM_KINDS = ['first-aid', 'tools', 'bike-kit', 'umbrella', 'poncho', 'trolley', 'consumable'] as const;
@@ -11,12 +12,12 @@ export const LoanItem = z.object({
   id: Id,
   kind: LoanItemKind,
   name: LocalizedText,
-  total: z.int().check(z.minimum(0)),
-  available: z.int().check(z.minimum(0)),
+  total: int().check(z.minimum(0)),
+  available: int().check(z.minimum(0)),
   /** Consumables are given away and never come back. */
   returnable: z.boolean(),
   /** Default loan period; the due time is prefilled from it. */
-  loanHours: z.int().check(z.minimum(1)),
+  loanHours: int().check(z.minimum(1)),
   deposit: Fen,
   /** What the office paid for one, for the zero-loss report. */
   unitCost: Fen,
@@ -51,7 +52,7 @@ export const Loan = z.object({
   householdId: Id,
   household: Address,
   borrower: Contact,
-  quantity: z.int().check(z.minimum(1)),
+  quantity: int().check(z.minimum(1)),
   lentAt: Instant,
   dueAt: z.optional(Instant),
   lentBy: StaffOnShift,
@@ -67,7 +68,7 @@ export type Loan = z.infer<typeof Loan>;
 
 export const CheckoutInput = z.object({
   itemId: Id,
-  quantity: z.int().check(z.minimum(1), z.maximum(100)),
+  quantity: int().check(z.minimum(1), z.maximum(100)),
   household: Address,
   borrower: Contact,
   /** Defaults to now + the item's loan period. */
@@ -90,7 +91,7 @@ export const LoanListQuery = z.object({
   /** Matches building, room or item name. */
   q: z.optional(z.string().check(z.maxLength(80))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
 });
 export type LoanListQuery = z.infer<typeof LoanListQuery>;
 
@@ -100,11 +101,11 @@ export const HandoverSummary = z.object({
   from: Shift,
   to: Shift,
   items: z.array(
-    z.object({ itemId: Id, itemName: LocalizedText, out: z.int().check(z.minimum(0)), overdue: z.int().check(z.minimum(0)) }),
+    z.object({ itemId: Id, itemName: LocalizedText, out: int().check(z.minimum(0)), overdue: int().check(z.minimum(0)) }),
   ),
   overdue: z.array(Loan),
-  outCount: z.int().check(z.minimum(0)),
-  overdueCount: z.int().check(z.minimum(0)),
+  outCount: int().check(z.minimum(0)),
+  overdueCount: int().check(z.minimum(0)),
 });
 export type HandoverSummary = z.infer<typeof HandoverSummary>;
 
@@ -115,13 +116,13 @@ export const ZeroLossReport = z.object({
     z.object({
       itemId: Id,
       itemName: LocalizedText,
-      damaged: z.int().check(z.minimum(0)),
-      lost: z.int().check(z.minimum(0)),
+      damaged: int().check(z.minimum(0)),
+      lost: int().check(z.minimum(0)),
       cost: Fen,
     }),
   ),
-  damaged: z.int().check(z.minimum(0)),
-  lost: z.int().check(z.minimum(0)),
+  damaged: int().check(z.minimum(0)),
+  lost: int().check(z.minimum(0)),
   cost: Fen,
 });
 export type ZeroLossReport = z.infer<typeof ZeroLossReport>;

@@ -1,0 +1,161 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
+import { newIdempotencyKey, type HelpRequestInput } from '@bianmin/sdk';
+import { memoryStorage, type OutboxRecord, type OutboxStorage } from '@bianmin/sdk/outbox';
+import '../packages/elements/src/define/provider.js';
+import '../packages/elements/src/define/help-button.js';
+
+interface Args {
+  locale: 'zh-CN' | 'en';
+  position: 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+  inline: boolean;
+  open: boolean;
+}
+
+const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } });
+
+const standard = createMockBackend();
+const offline = createMockBackend();
+offline.scenario.offline = true;
+
+// A request of the demo household (2栋 0601) that the office referred elsewhere: never a refusal (seed 003).
+const referredBackend = createMockBackend({
+  fixtures: (now) => {
+    const state = createFixtures(now);
+    const req = state.helpRequests.find((r) => r.householdId === DEMO_HOUSEHOLD_ID && r.kind === 'other')!;
+    req.status = 'referred';
+    req.history.push({ status: 'referred', at: req.receivedAt, by: 'staff' });
+    req.referral = {
+      to: { 'zh-CN': '中通快递翠湖网点', en: 'ZTO Express, Cuihu branch' },
+      phone: '0571-8765-4321',
+      note: { 'zh-CN': '包裹仍在快递网点，物业已与网点确认，凭取件码可随时领取。', en: 'The parcel is still at the courier’s branch; the office checked with them: collect it any time with your pickup code.' },
+    };
+    return state;
+  },
+});
+const referred = referredBackend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)!;
+
+const input: HelpRequestInput = {
+  kind: 'repair',
+  location: { building: '2栋', room: '0601' },
+  phone: '13812345678',
+  description: '厨房水管爆裂，水流到楼道里了。',
+};
+
+/** A fresh in-memory outbox storage holding `records` (each render gets its own). */
+function seeded(...records: OutboxRecord[]): OutboxStorage {
+  const s = memoryStorage();
+  const ready = Promise.all(records.map((r) => s.put('help', r)));
+  return {
+    all: (n) => ready.then(() => s.all(n)),
+    put: (n, r) => ready.then(() => s.put(n, r)),
+    delete: (n, id) => ready.then(() => s.delete(n, id)),
+  };
+}
+const queuedEntry = (): OutboxRecord => ({ id: newIdempotencyKey(), key: newIdempotencyKey(), payload: input, createdAt: Date.now() - 60_000, attempts: 0, state: 'queued' });
+
+/** Storage that fails like Safari's private mode or a full disk. */
+const brokenStorage = (): OutboxStorage => {
+  const fail = () => Promise.reject(new DOMException('The storage is not available', 'QuotaExceededError'));
+  return { all: fail, put: fail, delete: fail };
+};
+
+function view(storage: () => OutboxStorage = () => seeded()) {
+  return ({ locale, position, inline, open }: Args) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => DEMO_RESIDENT_TOKEN}>
+    <bm-help-button position=${position} ?inline=${inline} ?open=${open} .storage=${storage()}></bm-help-button>
+  </bm-provider>`;
+}
+
+/** The dark theme file, loaded only while a story that uses it is shown. */
+const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
+  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem; min-height: 20rem;">${story()}</div>`;
+
+/** Waits for an element inside the widget's shadow root (for `play`). */
+async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  for (let i = 0; i < 200; i++) {
+    const found = canvas.querySelector('bm-help-button')?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${selector} did not appear`);
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Help button',
+  component: 'bm-help-button',
+  args: { locale: 'zh-CN', position: 'bottom-right', inline: true, open: true },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    position: { control: 'select', options: ['bottom-right', 'bottom-left', 'top-right', 'top-left'] },
+    inline: { control: 'boolean' },
+    open: { control: 'boolean' },
+  },
+  parameters: {
+    ...handlers(standard),
+    docs: {
+      description: {
+        component:
+          'The resident’s help button (住户求助): emergencies first with one-tap calls, a request that is stored on the device before it is sent and delivered exactly once, then its progress with the 5-minute reply countdown. The stories run against the mock compound (msw) signed in as 2栋 0601; each has its own in-memory outbox.',
+      },
+      story: { inline: false, iframeHeight: 640 },
+    },
+  },
+  render: view(),
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The floating button, closed, at the bottom right (clear of the safe-area insets). */
+export const ClosedFloating: Story = { args: { inline: false, open: false }, beforeEach: () => standard.reset() };
+
+/** The dialog open on the form: the seven kinds, emergencies first. */
+export const Open: Story = { beforeEach: () => standard.reset() };
+
+/** A medical emergency: 120 first, the other public numbers and the 24-hour phone, then what the office should do. */
+export const EmergencyMedical: Story = {
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    (await inWidget(canvasElement, 'input[name=kind][value=medical]')).click();
+  },
+};
+
+/** No network: the request waits on the device, with the 24-hour phone while it waits. */
+export const OfflineQueued: Story = { parameters: handlers(offline), render: view(() => seeded(queuedEntry())) };
+
+/** Delivered: the request number, its status, and the live countdown to the 5-minute reply. */
+export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };
+
+/** The office referred the request to the courier's branch, with a one-tap call. */
+export const Referred: Story = {
+  parameters: handlers(referredBackend),
+  render: view(() =>
+    seeded({ id: 'delivered-1', key: newIdempotencyKey(), createdAt: Date.now() - 600_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 600_000, receipt: { id: referred.id, number: referred.number } }),
+  ),
+};
+
+/** The server refused the request (400): not delivered, why, the numbers to call, and "edit and send again". */
+export const NotDelivered: Story = {
+  render: view(() =>
+    seeded({
+      ...queuedEntry(),
+      payload: { ...input, kind: 'medical', wanted: 'ambulance', description: '老人摔倒，无法起身。' },
+      attempts: 1,
+      state: 'failed',
+      lastError: { name: 'HttpError', code: 'validation_failed', status: 400, requestId: 'req_demo42', message: 'The request is not valid' },
+    }),
+  ),
+};
+
+/** Nothing can be stored on this device: the calls show at once; a request is still sent directly. */
+export const StorageUnavailable: Story = { beforeEach: () => standard.reset(), render: view(brokenStorage) };
+
+export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };
+
+export const Dark: Story = {
+  decorators: [darkTheme],
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    (await inWidget(canvasElement, 'input[name=kind][value=security]')).click();
+  },
+};

@@ -1,0 +1,139 @@
+// The schemas spell a few zod constructs in cheaper forms for the browser bundle (schema/formats.ts,
+// booking `metadata`, `Feedback`). These tests hold each to what the zod construct it replaces does.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { Booking, BookingInput, Feedback, FeedbackInput, Fen, Instant, LocalDate } from '@bianmin/sdk';
+import { int } from '../../../packages/sdk/src/schema/formats.js';
+
+const outcome = (r: { success: boolean; data?: unknown; error?: { issues: unknown } }) => JSON.stringify(r.success ? r.data : r.error?.issues);
+
+describe('int()', () => {
+  const numbers = fc.oneof(
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 60, -(2 ** 60), 1.5, -0, NaN, Infinity, -Infinity),
+    fc.anything(),
+  );
+
+  it('accepts, rejects and reports exactly like z.int(), alone and with bounds', () => {
+    const pairs = [
+      [z.int(), int()],
+      [z.int().check(z.minimum(0)), int().check(z.minimum(0))],
+      [z.int().check(z.minimum(1), z.maximum(24)), int().check(z.minimum(1), z.maximum(24))],
+    ] as const;
+    fc.assert(
+      fc.property(numbers, (value) => {
+        for (const [zod, ours] of pairs) expect(outcome(ours.safeParse(value))).toBe(outcome(zod.safeParse(value)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is what money is made of: Fen rejects fractions of a fen and unsafe integers', () => {
+    expect(Fen.safeParse(2000).success).toBe(true);
+    expect(Fen.safeParse(20.5).success).toBe(false);
+    expect(Fen.safeParse(2 ** 60).success).toBe(false);
+  });
+});
+
+describe('Instant and LocalDate', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const date = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+  const time = fc
+    .tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom('', '.5', '.123'))
+    .map(([h, m, s, f]) => `${pad(h)}:${pad(m)}:${pad(s)}${f}`);
+  const offset = fc.constantFrom('Z', '+08:00', '-05:30', '+24:00', '+0800', '');
+  const strings = fc.oneof(
+    date,
+    fc.tuple(date, fc.constantFrom('T', ' '), time, offset).map((p) => p.join('')),
+    fc.constantFrom('2024-02-29', '2023-02-29', '2000-02-29', '1900-02-29', '2026-11-23T09:00:00+08:00', '2026-11-23T09:00+08:00'),
+    fc.string(),
+    fc.anything(),
+  );
+
+  it('accept, reject and report exactly like z.iso.datetime({ offset: true }) and z.iso.date()', () => {
+    const datetime = z.iso.datetime({ offset: true });
+    const day = z.iso.date();
+    fc.assert(
+      fc.property(strings, (value) => {
+        expect(outcome(Instant.safeParse(value))).toBe(outcome(datetime.safeParse(value)));
+        expect(outcome(LocalDate.safeParse(value))).toBe(outcome(day.safeParse(value)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('booking metadata', () => {
+  const input = { serviceId: 's', household: { building: '1', room: '1' }, contact: { name: 'a', phone: '13900000000' }, settlement: 'monthly' };
+  const record = z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(200))));
+  const anyRecord = z.optional(z.record(z.string(), z.string()));
+  const around = (n: number) => fc.integer({ min: n - 2, max: n + 2 }).map((k) => 'x'.repeat(k));
+  const metadata = fc.oneof(
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), around(40)), fc.oneof(fc.string({ maxLength: 8 }), around(200))),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.anything()),
+    fc.anything(),
+  );
+
+  it('accepts exactly what z.record(key ≤ 40, value ≤ 200 chars) accepts, and passes it on unchanged', () => {
+    fc.assert(
+      fc.property(metadata, (m) => {
+        const ours = BookingInput.safeParse({ ...input, metadata: m });
+        expect(ours.success).toBe(record.safeParse(m).success);
+        if (ours.success) expect(ours.data.metadata).toEqual(m);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('names the offending key in the issue path', () => {
+    const long = 'k'.repeat(41);
+    const r = BookingInput.safeParse({ ...input, metadata: { ok: 'v', [long]: 'v', n: 1, v: 'x'.repeat(201) } });
+    expect(r.error?.issues.map((i) => i.path)).toEqual([
+      ['metadata', long],
+      ['metadata', 'n'],
+      ['metadata', 'v'],
+    ]);
+    expect(BookingInput.safeParse({ ...input, metadata: ['a'] }).error?.issues[0]?.path).toEqual(['metadata']);
+  });
+
+  it('on a booking, any string → string object, like z.record(z.string(), z.string())', () => {
+    const booking = Booking.shape.metadata;
+    fc.assert(
+      fc.property(metadata, (m) => {
+        expect(booking.safeParse(m).success).toBe(anyRecord.safeParse(m).success);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('Feedback', () => {
+  const at = '2026-11-23T09:00:00+08:00';
+  const feedback = fc.record(
+    {
+      kind: fc.constantFrom('rating', 'complaint', 'other'),
+      rating: fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constant('5')),
+      comment: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('  ')),
+      at: fc.constantFrom(at, 'yesterday'),
+      extra: fc.string(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('is the feedback input plus `at`, as the intersection was', () => {
+    const intersection = z.intersection(FeedbackInput, z.object({ at: Instant }));
+    fc.assert(
+      fc.property(feedback, (f) => {
+        const ours = Feedback.safeParse(f);
+        const theirs = intersection.safeParse(f);
+        expect(ours.success).toBe(theirs.success);
+        if (ours.success) expect(ours.data).toEqual(theirs.data);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,130 @@
+import { endpoints, type EndpointId, type Endpoints } from '@bianmin/sdk/contract';
+import { COMPOUND_TIME_ZONE, addDays, localDate, toEpoch } from '@bianmin/sdk/rules';
+import type { AgreementChangeInput, BookingInput, CheckoutInput, HelpRequestInput, LoanItem, ServiceItem, Slot } from '@bianmin/sdk/schema';
+import type * as z from 'zod/mini';
+import { isRecord } from './assert.js';
+import { shapeOf, type Fixtures, type HouseholdRef } from './fixtures.js';
+
+// Request bodies, built from the catalog and the records discovered at run time. The kit marks
+// what it writes, so a person reading the server's data can tell test records apart.
+
+export const MARK = 'Conformance check (bianmin-conformance): please ignore';
+
+export type PostId = { [K in EndpointId]: Endpoints[K]['method'] extends 'POST' ? K : never }[EndpointId];
+export type IdempotentId = { [K in EndpointId]: Endpoints[K] extends { idempotent: true } ? K : never }[EndpointId];
+export type BodyOf<K extends EndpointId> = Endpoints[K] extends { body: infer B extends z.ZodMiniType } ? z.input<B> : never;
+
+export const timeZoneOf = (fx: Fixtures): string => fx.compound?.timeZone ?? COMPOUND_TIME_ZONE;
+export const today = (fx: Fixtures): string => localDate(Date.now(), timeZoneOf(fx));
+
+/** The resident's own household, as `/me` tells it. */
+export function ownHousehold(fx: Fixtures, who: 'resident' | 'other' = 'resident'): HouseholdRef | undefined {
+  const h = fx.me[who]?.household;
+  const contact = h?.contacts[0];
+  return h && contact ? { id: h.id, address: h.address, contact } : undefined;
+}
+
+/** Households to book or lend for, the resident's own last (so the desk's writes do not use up its quota). */
+export function householdPool(fx: Fixtures): HouseholdRef[] {
+  const own = fx.me.resident?.household?.id;
+  return [...fx.households.values()].sort((a, b) => Number(a.id === own) - Number(b.id === own));
+}
+
+/** A household for a body whose household does not matter (401, 403, 404 probes). */
+const placeholder: HouseholdRef = { id: 'unknown', address: { building: '1', room: '101' }, contact: { name: '测试', phone: '13800000000' } };
+const anyHousehold = (fx: Fixtures): HouseholdRef => ownHousehold(fx) ?? householdPool(fx)[0] ?? placeholder;
+
+/** Services with a slot policy, in catalog order. */
+export const slotServices = (fx: Fixtures): ServiceItem[] => (fx.catalog?.items ?? []).filter((i) => i.slots);
+
+/** A service booked without a slot, a paid one first: bookings of it take nothing anyone else wants. */
+export function plainService(fx: Fixtures): ServiceItem | undefined {
+  const plain = (fx.catalog?.items ?? []).filter((i) => !i.slots && !i.room);
+  return plain.find((i) => i.price.kind !== 'free' && i.bookingModes.includes('online')) ?? plain[0];
+}
+
+export function bookingBody(item: ServiceItem, h: HouseholdRef, slot?: Slot, notes = MARK): BookingInput {
+  const body: BookingInput = { serviceId: item.id, household: h.address, contact: h.contact, settlement: 'per-visit', notes };
+  if (slot) body.slot = { start: slot.start, end: slot.end };
+  if (item.room) body.people = 1;
+  return body;
+}
+
+/** The returnable item with the most in the cabinet. */
+export const lendableItem = (fx: Fixtures): LoanItem | undefined =>
+  (fx.loanItems ?? []).filter((i) => i.returnable && i.available > 0).sort((a, b) => b.available - a.available)[0];
+
+export function checkoutBody(item: Pick<LoanItem, 'id'>, h: HouseholdRef, quantity = 1, note = MARK): CheckoutInput {
+  return { itemId: item.id, quantity, household: h.address, borrower: h.contact, shift: 'day', note };
+}
+
+export function helpBody(h: HouseholdRef, description = MARK): HelpRequestInput {
+  return { kind: 'repair', location: { building: h.address.building, room: h.address.room }, phone: h.contact.phone, description };
+}
+
+/** A change of times far enough ahead to need no late fee. */
+export function agreementChangeBody(fx: Fixtures, noticeDays: number, requestedBy: 'resident' | 'office', reason = MARK): AgreementChangeInput {
+  return { kind: 'times', requestedBy, effectiveDate: addDays(today(fx), noticeDays + 3), reason };
+}
+
+/** An active agreement a caller may change, from its own list. */
+export function activeAgreement(records: Record<string, unknown>[]): { id: string; noticeDays: number } | undefined {
+  const a = records.find((r) => r.status === 'active' && typeof r.id === 'string');
+  return a ? { id: a.id as string, noticeDays: typeof a.noticeDays === 'number' ? a.noticeDays : 3 } : undefined;
+}
+
+/**
+ * A body each POST accepts by its schema, whatever the state of the record it names: for the
+ * probes where only the status matters (no token, wrong role, unknown id, another household).
+ * Typed over every POST of the table, so a new POST does not compile until it has one.
+ */
+export const SAMPLE_BODIES: { [K in PostId]: (fx: Fixtures) => BodyOf<K> } = {
+  'priceLists.transition': () => ({ to: 'submitted', by: 'bianmin-conformance', note: MARK }),
+  'services.quote': () => ({}),
+  'bookings.create': (fx) => {
+    const item = plainService(fx);
+    return item ? bookingBody(item, anyHousehold(fx)) : { serviceId: 'unknown', household: anyHousehold(fx).address, contact: anyHousehold(fx).contact, settlement: 'per-visit' };
+  },
+  'bookings.cancel': () => ({ reason: MARK }),
+  'bookings.feedback': () => ({ kind: 'rating', rating: 5, comment: MARK }),
+  'bookings.transition': () => ({ to: 'confirmed', note: MARK }),
+  'agreements.change': (fx) => agreementChangeBody(fx, 3, 'resident'),
+  'loans.checkout': (fx) => checkoutBody(lendableItem(fx) ?? { id: 'unknown' }, anyHousehold(fx)),
+  'loans.return': () => ({ condition: 'good', shift: 'day', note: MARK }),
+  'help.create': (fx) => helpBody(anyHousehold(fx)),
+  'help.acknowledge': () => ({}),
+  'help.reply': () => ({ reply: MARK }),
+  'help.refer': () => ({ to: { 'zh-CN': '社区服务中心', en: 'Community service centre' }, note: { 'zh-CN': MARK } }),
+  'help.resolve': () => ({}),
+};
+
+export const sampleBody = (fx: Fixtures, id: EndpointId): unknown =>
+  id in SAMPLE_BODIES ? (SAMPLE_BODIES as Record<string, (fx: Fixtures) => unknown>)[id]!(fx) : undefined;
+
+/**
+ * A body the endpoint's schema rejects, checked locally before it is sent: `{}` when a field is
+ * required, else one field of a wrong type, else not an object at all.
+ */
+export function invalidBody(id: EndpointId): unknown {
+  const schema = (endpoints[id] as { body?: z.ZodMiniType }).body;
+  if (!schema) return undefined;
+  const candidates: unknown[] = [{}, ...Object.keys(shapeOf(schema)).map((k) => ({ [k]: [true] })), [], 'not an object'];
+  return candidates.find((c) => !schema.safeParse(c).success);
+}
+
+/** A query the endpoint's schema rejects: one parameter with a value no schema of ours takes. */
+export function invalidQuery(id: EndpointId): Record<string, string> | undefined {
+  const schema = (endpoints[id] as { query?: z.ZodMiniType }).query;
+  if (!schema) return undefined;
+  for (const k of Object.keys(shapeOf(schema))) {
+    const q = { [k]: '!!' };
+    if (!schema.safeParse(q).success) return q;
+  }
+  return undefined;
+}
+
+/** Whether a slot starts late enough to be cancelled by a resident after it is booked. */
+export const cancellable = (slot: Slot, item: ServiceItem): boolean =>
+  toEpoch(slot.start) - Date.now() > ((item.slots?.cancelBeforeMinutes ?? 0) + 30) * 60_000;
+
+export const idOf = (json: unknown): string | undefined => (isRecord(json) && typeof json.id === 'string' ? json.id : undefined);

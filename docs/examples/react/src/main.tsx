@@ -1,0 +1,26 @@
+// Starts the embedded mock backend, registers the widgets, then renders the React app.
+// Registering before React renders matters: React 19 sets a prop as a property only when the element
+// already has it (`'getToken' in element`), which is true once the class is defined.
+import { startMockWorker } from '@bianmin/mock/browser';
+import '@bianmin/elements/define/provider';
+import '@bianmin/elements/define/service-menu';
+import '@bianmin/elements/define/booking-form';
+import '@bianmin/elements/define/booking-list';
+import '@bianmin/elements/themes/light.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import './app.css';
+
+async function main(): Promise<void> {
+  const { backend } = await startMockWorker({ serviceWorkerUrl: './mockServiceWorker.js' });
+  // A real app gets the resident's token from its login; the mock accepts its demo resident's.
+  const token = backend.tokens.resident;
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App getToken={() => token} />
+    </StrictMode>,
+  );
+}
+
+void main();

@@ -96,6 +96,7 @@ const submit = (form: BmBookingForm) => form.shadowRoot!.querySelector<HTMLButto
 const meta: Meta<Args> = {
   title: 'Widgets/Booking form',
   component: 'bm-booking-form',
+  tags: ['autodocs'],
   args: { serviceId: FIXTURE_IDS.slotService, locale: 'zh-CN', token: DEMO_RESIDENT_TOKEN },
   argTypes: {
     serviceId: {
@@ -244,9 +245,9 @@ export const InsideHostForm: Story = {
     <bm-provider base-url="/api" locale=${locale} .getToken=${() => token}>
       <bm-booking-form name="booking" service-id=${serviceId}></bm-booking-form>
     </bm-provider>
-    <p>
-      <button type="submit">Host form: show FormData</button>
-      <button type="reset">Host form: reset</button>
+    <p style="display: flex; gap: 0.5rem;">
+      <button type="submit" style="min-height: 2rem;">Host form: show FormData</button>
+      <button type="reset" style="min-height: 2rem;">Host form: reset</button>
     </p>
     <output style="white-space: pre; display: block; font: 12px monospace;"></output>
   </form>`,

@@ -56,6 +56,7 @@ async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElem
 const meta: Meta<Args> = {
   title: 'Widgets/Booking list',
   component: 'bm-booking-list',
+  tags: ['autodocs'],
   args: { scope: 'all', locale: 'zh-CN', pageSize: 10 },
   argTypes: {
     scope: { control: 'inline-radio', options: ['upcoming', 'past', 'all'] },

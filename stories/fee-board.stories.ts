@@ -121,6 +121,7 @@ const frameStyle = (frame: string): string => {
 const meta: Meta<Args> = {
   title: 'Widgets/Fee board',
   component: 'bm-fee-board',
+  tags: ['autodocs'],
   args: { locale: 'zh-CN', layout: 'landscape', frame: '1280x720', hideFree: false, sections: '', pageDuration: 12, dimHours: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },

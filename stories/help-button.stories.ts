@@ -84,6 +84,7 @@ async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElem
 const meta: Meta<Args> = {
   title: 'Widgets/Help button',
   component: 'bm-help-button',
+  tags: ['autodocs'],
   args: { locale: 'zh-CN', position: 'bottom-right', inline: true, open: true },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },

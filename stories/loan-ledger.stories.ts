@@ -64,6 +64,7 @@ const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new U
 const meta: Meta<Args> = {
   title: 'Widgets/Loan ledger',
   component: 'bm-loan-ledger',
+  tags: ['autodocs'],
   args: { mode: 'staff', shift: '', filter: '', view: 'ledger', locale: 'zh-CN' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['staff', 'resident'] },

@@ -79,6 +79,7 @@ const theme =
 const meta: Meta<Args> = {
   title: 'Widgets/Service menu',
   component: 'bm-service-menu',
+  tags: ['autodocs'],
   args: { locale: 'zh-CN', audience: '', query: '', handbook: false },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },

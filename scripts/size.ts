@@ -5,7 +5,9 @@
 // gzipped at level 9, and compared with its goal and ceiling. Exit 1 when any entry is
 // over its ceiling, or when no entry could be measured. Results go to .size/report.json.
 // `npm run size -- --why` also lists what each bundle is made of (minified bytes by source).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// An entry ending in `/*.ts` stands for one file importing every module of that folder, in name
+// order (the whole kit: every `define/*` entry in one bundle, as a page using all of it ships).
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,29 +17,45 @@ const KB = 1024;
 
 interface SizeEntry {
   name: string;
-  /** Path from the repository root. */
+  /** Path from the repository root, or `folder/*.ts`: a file importing every `.ts` module of the folder. */
   entry: string;
   /** Bytes gzipped we aim for. */
   goal: number;
   /** Bytes gzipped that fail the run. */
   ceiling: number;
+  /**
+   * Why this entry's ceiling is not yet enforced, when it is not: the entry is still measured and
+   * printed, and marked as such, but does not fail the run.
+   */
+  notEnforced?: string;
 }
 
 export const entries: SizeEntry[] = [
   { name: 'sdk (client + schemas + rules)', entry: 'packages/sdk/src/index.ts', goal: 14 * KB, ceiling: 20 * KB },
   { name: 'fee board (bm-fee-board + Lit + the SDK parts it uses)', entry: 'packages/elements/src/define/fee-board.ts', goal: 22 * KB, ceiling: 30 * KB },
+  // Provider, service menu, booking form (with its fields), booking list, loan ledger, help button,
+  // fee board, and the SDK and Lit they use.
+  {
+    name: 'whole kit in one file (provider + 6 widgets + SDK + Lit)',
+    entry: 'packages/elements/src/define/*.ts',
+    goal: 40 * KB,
+    ceiling: 55 * KB,
+    notEnforced: 'the widgets are far over this budget today; see docs/benchmarks.md and the quality-gates work',
+  },
 ];
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const why = process.argv.includes('--why');
 
-type Status = 'within goal' | `over goal by ${string} KB` | 'OVER CEILING' | 'missing' | 'error';
+type Status = 'within goal' | 'over goal' | 'OVER CEILING' | 'missing' | 'error';
 
 interface Result {
   name: string;
   entry: string;
   raw: number | null;
   gzip: number | null;
+  /** gzip − goal in bytes: negative is room left under the goal. */
+  toGoal: number | null;
   goal: number;
   ceiling: number;
   status: Status;
@@ -45,18 +63,24 @@ interface Result {
 }
 
 const kb = (n: number): string => `${(n / KB).toFixed(2)} KB`;
+/** Distance to the goal: `+1.20 KB` over it, `−0.80 KB` under it. */
+const signedKb = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${kb(Math.abs(n))}`;
 
 async function measure(e: SizeEntry): Promise<Result> {
   const base = { name: e.name, entry: e.entry, goal: e.goal, ceiling: e.ceiling };
-  const file = resolve(rootDir, e.entry);
-  if (!existsSync(file)) {
+  const all = e.entry.endsWith('/*.ts');
+  const file = resolve(rootDir, all ? e.entry.slice(0, -'/*.ts'.length) : e.entry);
+  const modules = all && existsSync(file) ? readdirSync(file).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort() : [];
+  if (!existsSync(file) || (all && modules.length === 0)) {
     console.warn(`skip: ${e.name}: entry ${e.entry} does not exist (yet)`);
-    return { ...base, raw: null, gzip: null, status: 'missing' };
+    return { ...base, raw: null, gzip: null, toGoal: null, status: 'missing' };
   }
   try {
     const out = await build({
       absWorkingDir: rootDir,
-      entryPoints: [file],
+      ...(all
+        ? { stdin: { contents: modules.map((m) => `import './${m}';`).join('\n'), resolveDir: file, sourcefile: 'all.ts', loader: 'ts' as const } }
+        : { entryPoints: [file] }),
       bundle: true,
       minify: true,
       format: 'esm',
@@ -85,13 +109,12 @@ async function measure(e: SizeEntry): Promise<Result> {
     if (why && out.metafile) printComposition(e.name, out.metafile);
     const raw = code.byteLength;
     const gzip = gzipSync(code, { level: 9 }).byteLength;
-    const status: Status =
-      gzip > e.ceiling ? 'OVER CEILING' : gzip > e.goal ? `over goal by ${((gzip - e.goal) / KB).toFixed(2)} KB` : 'within goal';
-    return { ...base, raw, gzip, status };
+    const status: Status = gzip > e.ceiling ? 'OVER CEILING' : gzip > e.goal ? 'over goal' : 'within goal';
+    return { ...base, raw, gzip, toGoal: gzip - e.goal, status };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(`error: ${e.name}: ${message}`);
-    return { ...base, raw: null, gzip: null, status: 'error', error: message };
+    return { ...base, raw: null, gzip: null, toGoal: null, status: 'error', error: message };
   }
 }
 
@@ -123,12 +146,13 @@ for (const e of entries) results.push(await measure(e));
 
 console.log(
   table([
-    ['entry', 'raw', 'gzip', 'goal', 'ceiling', 'status'],
+    ['entry', 'raw', 'gzip', 'goal', 'to goal', 'ceiling', 'status'],
     ...results.map((r) => [
       r.name,
       r.raw === null ? '-' : kb(r.raw),
       r.gzip === null ? '-' : kb(r.gzip),
       kb(r.goal),
+      r.toGoal === null ? '-' : signedKb(r.toGoal),
       kb(r.ceiling),
       r.status,
     ]),
@@ -145,6 +169,11 @@ const measured = results.filter((r) => r.gzip !== null);
 const failures: string[] = [];
 if (measured.length === 0) failures.push('no entry could be measured');
 for (const r of results) {
+  const entry = entries.find((e) => e.name === r.name);
+  if (r.status === 'OVER CEILING' && entry?.notEnforced) {
+    console.warn(`size: ${r.name} is over its ceiling (${kb(r.gzip!)} > ${kb(r.ceiling)}), not enforced yet: ${entry.notEnforced}`);
+    continue;
+  }
   if (r.status === 'OVER CEILING') failures.push(`${r.name} is over its ceiling (${kb(r.gzip!)} > ${kb(r.ceiling)})`);
   if (r.status === 'error') failures.push(`${r.name} failed to bundle`);
 }

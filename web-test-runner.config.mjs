@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromePath, chromiumArgs } from './scripts/chrome.mjs';
+import { bundlesMiddleware } from './test/elements/helpers/bundles.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +55,8 @@ export default {
       }
       return next();
     },
+    // /__bianmin__/*: esbuild bundles of the kit and the CSP / older-engine pages (see the file).
+    bundlesMiddleware,
   ],
   plugins: [
     esbuildPlugin({

@@ -21,3 +21,4 @@ export { BmHelpButton, HELP_BUTTON_POSITIONS, type HelpButtonPosition } from './
 export { BmHelpQueuedEvent, BmHelpDeliveredEvent, BmHelpAcknowledgedEvent, BmHelpFailedEvent, type HelpQueuedDetail, type HelpRequestDetail, type HelpFailedDetail } from './help-button/events.js';
 export { acquireHelpOutbox, releaseHelpOutbox, type HelpOutbox, type HelpReceipt } from './help-button/outbox.js';
 export { BmLoanLedger, BmLoanCheckedOutEvent, BmLoanReturnedEvent, type LoanEventDetail, type LoanLedgerMode, type LoanLedgerView, type LoanFilter as LoanLedgerFilter, type SortKey as LoanLedgerSortKey, type SortDirection as LoanLedgerSortDirection } from './loan-ledger/loan-ledger.js';
+export { BmFormAssociated } from './base/form-associated.js';

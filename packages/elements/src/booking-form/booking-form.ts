@@ -27,7 +27,7 @@ import {
   type Settlement,
 } from '@bianmin/sdk';
 import type { BianminClient } from '../base/context.js';
-import { BmElement } from '../base/element.js';
+import { BmFormAssociated } from '../base/form-associated.js';
 import { describeError } from '../base/errors.js';
 import { Resource } from '../controllers/resource.js';
 import type { ChoiceOption } from '../fields/choice-field.js';
@@ -189,9 +189,7 @@ const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : 
  * @event bm-booking-created - {BmBookingCreatedEvent} The booking was created; `detail.booking`.
  * @event bm-booking-failed - {BmBookingFailedEvent} An attempt failed; `detail.error`, `detail.kind`, `detail.retryable`.
  */
-export class BmBookingForm extends BmElement {
-  static readonly formAssociated = true;
-  static override shadowRootOptions: ShadowRootInit = { ...BmElement.shadowRootOptions, delegatesFocus: true };
+export class BmBookingForm extends BmFormAssociated {
   static override styles = [tokens, baseStyles, styles];
 
   /** The service to book (an id of the price list in force). `<bm-service-menu for=…>` sets it. */
@@ -260,24 +258,9 @@ export class BmBookingForm extends BmElement {
     return data;
   }
 
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.formEl?.checkValidity(); // shows every field's error
-    return this.internals.reportValidity();
+    return super.reportValidity();
   }
 
   override disconnectedCallback(): void {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BmElement } from '../base/element.js';
+import { BmFormAssociated } from '../base/form-associated.js';
 import { Localize } from '../i18n/localize.js';
 import { fieldMessages, type FieldMessages } from './fields.i18n.js';
 
@@ -26,9 +26,7 @@ export type FormStateValue = string | File | FormData | null;
  * Errors are shown next to the control (with `aria-invalid` and `aria-describedby`) once the person
  * has committed a value, or once the form was checked (`invalid` event), not while first typing.
  */
-export abstract class BmFormField<V = string> extends BmElement {
-  static readonly formAssociated = true;
-  static override shadowRootOptions: ShadowRootInit = { ...BmElement.shadowRootOptions, delegatesFocus: true };
+export abstract class BmFormField<V = string> extends BmFormAssociated {
 
   /** The name of the value in the form's FormData. */
   @property({ reflect: true }) name = '';
@@ -91,27 +89,9 @@ export abstract class BmFormField<V = string> extends BmElement {
     this.syncForm();
   }
 
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-  get willValidate(): boolean {
-    return this.internals.willValidate;
-  }
-  get labels(): NodeList {
-    return this.internals.labels;
-  }
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.touched = true;
-    return this.internals.reportValidity();
+    return super.reportValidity();
   }
   /** Marks the field invalid with a message (e.g. the server's); an empty string clears it. */
   setCustomValidity(message: string): void {

@@ -149,7 +149,7 @@ describe('the outbox against the mock HTTP server', () => {
         // Each delivered receipt names the request the server created for it.
         expect(entries.map((e) => e.receipt?.number).sort()).toEqual(created.map((r) => r.number).sort());
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
   });
 });

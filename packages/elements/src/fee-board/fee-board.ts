@@ -550,12 +550,13 @@ export class BmFeeBoard extends BmElement {
     const list = this.displayed(now) ?? board.current;
     const layout = this.effectiveLayout();
     const [x, y] = SHIFTS[Math.floor(now / SHIFT_PERIOD) % SHIFTS.length] ?? [0, 0];
+    // `.style` sets cssText (the CSSOM), never a style attribute, which a CSP without 'unsafe-inline' styles refuses.
     return html`<div
       class="board"
       part="board"
       data-layout=${layout}
       ?data-dim=${this.isDim(now)}
-      style=${`--_shift-x:${x}px;--_shift-y:${y}px;--_page-ms:${this.pageDuration * SECOND}ms`}
+      .style=${`--_shift-x:${x}px;--_shift-y:${y}px;--_page-ms:${this.pageDuration * SECOND}ms`}
     >
       ${this.renderHeader(board, list, now)}
       ${stale ? this.renderUnavailable(board.compound.servicePhone) : this.renderBody()}
@@ -678,7 +679,7 @@ export class BmFeeBoard extends BmElement {
             <span part="page-progress" class="progress" aria-hidden="true"
               >${keyed(
                 `${page}/${pages}`,
-                html`<span class="fill" style=${`--_from:${page / pages};--_to:${(page + 1) / pages}`}></span>`,
+                html`<span class="fill" .style=${`--_from:${page / pages};--_to:${(page + 1) / pages}`}></span>`,
               )}</span
             >
           </span>`

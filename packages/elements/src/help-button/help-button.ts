@@ -26,6 +26,8 @@ const FIRST_NUMBER: Partial<Record<HelpKind, string>> = { medical: 'ambulance', 
 type Entry = OutboxEntry<HelpRequestInput, HelpReceipt> & { direct?: boolean; rejected?: boolean };
 type Values = { building: string; room: string; phone: string; description: string; sub: string };
 
+/** The longest `poll-interval`, in seconds (a day). */
+const MAX_POLL_SECONDS = 86_400;
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 /** `m:ss` of a duration (minutes may exceed 59). */
@@ -105,7 +107,7 @@ export class BmHelpButton extends BmElement {
   @property() room?: string;
   /** The outbox's storage name: one outbox per provider client and name on a page. */
   @property({ attribute: 'outbox-name' }) outboxName = 'help';
-  /** Seconds between progress checks (`client.help.get`) while the dialog is open. */
+  /** Seconds between progress checks (`client.help.get`) while the dialog is open: more than 0, at most 86400. */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 15;
   /** Where the outbox keeps requests (default IndexedDB, else localStorage); used by the first button of an outbox. */
   @property({ attribute: false }) storage?: OutboxStorage;
@@ -395,11 +397,22 @@ export class BmHelpButton extends BmElement {
     return this.list().filter((e) => e.state === 'delivered' && e.receipt && this.requests.get(e.id)?.status !== 'resolved');
   }
 
+  /**
+   * `poll-interval` when usable: a positive number of seconds, at most a day. Anything else (NaN,
+   * Infinity, a value past what a timer holds, which would fire at once) is refused.
+   */
+  private get pollSeconds(): number | undefined {
+    const s = this.pollInterval;
+    return Number.isFinite(s) && s > 0 && s <= MAX_POLL_SECONDS ? s : undefined;
+  }
+
   private schedulePoll(): void {
     clearTimeout(this.pollTimer);
     this.pollTimer = undefined;
     if (!this.open || !this.isConnected || this.unresolved().length === 0) return;
-    this.pollTimer = setTimeout(() => void this.poll(), Math.max(1, this.pollInterval) * 1000);
+    const seconds = this.pollSeconds;
+    if (seconds === undefined) return;
+    this.pollTimer = setTimeout(() => void this.poll(), Math.max(1, seconds) * 1000);
   }
 
   private async poll(): Promise<void> {
@@ -474,7 +487,12 @@ export class BmHelpButton extends BmElement {
   protected override render(): unknown {
     if (!this.bm) return this.renderNoProvider();
     if (!this.inline && !(HELP_BUTTON_POSITIONS as readonly string[]).includes(this.position)) return this.invalid('position', this.position);
-    if (!(this.pollInterval > 0)) return this.invalid('poll-interval', String(this.pollInterval));
+    if (this.pollSeconds === undefined) {
+      // The attribute as written ("abc", not NaN), unless the property was set since.
+      const raw = this.getAttribute('poll-interval');
+      const poll = this.pollInterval;
+      return this.invalid('poll-interval', raw !== null && Object.is(Number(raw), poll) ? raw : String(poll));
+    }
     const t = this.msg.t.bind(this.msg);
     return html`<button type="button" part="trigger" class="bm-button trigger" aria-haspopup="dialog" @click=${this.show}>
         <span class="trigger-mark" aria-hidden="true">+</span><slot>${t('trigger')}</slot>

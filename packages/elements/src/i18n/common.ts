@@ -1,5 +1,8 @@
 import type { Dictionaries } from './localize.js';
 
+/** An attribute value as quoted in a message: long values are cut, so the message stays readable. */
+const clip = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+
 /** Strings every widget shares: states, errors, actions. */
 const zhCN = {
   loading: '正在加载…',
@@ -22,7 +25,7 @@ const zhCN = {
   errorServer: '服务器暂时不可用，请稍后重试。',
   errorUnknown: '出错了，请稍后重试。',
   requestId: (id: string) => `请求编号 ${id}`,
-  invalidAttribute: (name: string, value: string) => `属性 ${name}="${value}" 无效。`,
+  invalidAttribute: (name: string, value: string) => `属性 ${name}="${clip(value)}" 无效。`,
 };
 
 export const commonMessages: Dictionaries<typeof zhCN> = {
@@ -48,7 +51,7 @@ export const commonMessages: Dictionaries<typeof zhCN> = {
     errorServer: 'The server is unavailable right now. Try again shortly.',
     errorUnknown: 'Something went wrong. Try again shortly.',
     requestId: (id: string) => `Request ${id}`,
-    invalidAttribute: (name: string, value: string) => `Attribute ${name}="${value}" is not valid.`,
+    invalidAttribute: (name: string, value: string) => `Attribute ${name}="${clip(value)}" is not valid.`,
   },
 };
 export type CommonMessages = typeof zhCN;

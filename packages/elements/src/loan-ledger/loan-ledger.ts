@@ -985,6 +985,8 @@ export class BmLoanLedger extends BmElement {
       ${body}`;
   }
 
+  // Sizes and row positions are bound to `.style` (cssText, the CSSOM), never to a style attribute,
+  // which a CSP without 'unsafe-inline' styles refuses (test/elements/security.test.ts).
   private renderGrid(reg: Register): TemplateResult {
     const rows = this.rowsOf(reg);
     const count = rows.length;
@@ -1031,7 +1033,7 @@ export class BmLoanLedger extends BmElement {
             @keydown=${(e: KeyboardEvent) => this.onGridKey(e, count)}
             @focusin=${this.onGridFocus}
           >
-            <div class="spacer" style=${`height: ${count * rh}px`}>
+            <div class="spacer" .style=${`height: ${count * rh}px`}>
               ${repeat(
                 indices,
                 (i) => rows[i]?.id ?? i,
@@ -1073,7 +1075,7 @@ export class BmLoanLedger extends BmElement {
       data-loan-id=${loan.id}
       data-status=${loan.status}
       ?data-overdue=${overdue}
-      style=${`top: ${index * this.rowHeight}px`}
+      .style=${`top: ${index * this.rowHeight}px`}
     >
       ${cols.map((c, ci) => {
         const focusable = activeRow && ci === this.active.col;

@@ -37,7 +37,7 @@ export class BmProvider extends LitElement {
   /** `zh-CN` (default) or `en`. */
   @property({ reflect: true }) locale?: string;
 
-  /** The compound's time zone for display; Asia/Shanghai unless the compound says otherwise. */
+  /** The compound's time zone for display; Asia/Shanghai unless the compound says otherwise. A zone the browser does not know is ignored (with a console warning). */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
   /** A client built in code (`createClient(...)`); takes precedence over `base-url`. */
@@ -83,10 +83,32 @@ export class BmProvider extends LitElement {
       this.provider.setValue({
         client,
         locale: this.effectiveLocale,
-        timeZone: this.timeZone ?? this.compound?.timeZone ?? 'Asia/Shanghai',
+        timeZone: this.validTimeZone() ?? this.compound?.timeZone ?? 'Asia/Shanghai',
         ...(this.compound ? { compound: this.compound } : {}),
       } satisfies BianminContext);
     }
+  }
+
+  private checkedZone?: { zone: string; valid: boolean };
+
+  /**
+   * `time-zone` if the browser knows it. An unknown zone would make every date a widget formats
+   * throw, so it is reported once on the console and the compound's zone is used instead.
+   */
+  private validTimeZone(): string | undefined {
+    const zone = this.timeZone;
+    if (zone === undefined || zone === null) return undefined;
+    if (this.checkedZone?.zone !== zone) {
+      let valid = zone !== '';
+      try {
+        if (valid) new Intl.DateTimeFormat('en', { timeZone: zone });
+      } catch {
+        valid = false;
+      }
+      this.checkedZone = { zone, valid };
+      if (!valid) console.warn(`[bianmin] <bm-provider time-zone="${zone.slice(0, 80)}"> is not a time zone; the compound's zone is used.`);
+    }
+    return this.checkedZone.valid ? zone : undefined;
   }
 
   private async loadCompound(client: BianminClient): Promise<void> {

@@ -10,6 +10,7 @@
 //   d. JSON.parse + PriceList.safeParse of a 1,000-service catalog ÷ JSON.parse alone
 //   e. JS heap after GC, growth across 10,000 fee-board refreshes driven by the board's clock
 // Render times run from creating the element to the document laid out (script, style, layout).
+// `npm run bench -- --only=bd` runs some of the measures and prints them without writing the files.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +32,9 @@ const MB = 1024 * 1024;
 const started = performance.now();
 /** The machine's 1-minute load average as the run starts: above its core count, other work competes. */
 const loadAtStart = loadavg()[0] ?? 0;
+/** The measures to run (`--only=ad`), all by default; a partial run writes no files. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const want = (id: string): boolean => only === undefined || only.includes(id);
 const log = (msg: string): void => console.error(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
 
 // ─── build and serve the page ──────────────────────────────────────────────────────────────────
@@ -165,45 +169,49 @@ const rows: Row[] = [];
 
 // ─── a. fee board ──────────────────────────────────────────────────────────────────────────────
 
-try {
+if (want('a') || want('d')) try {
   const { page, cdp } = await openPage();
-  log('a. fee board, first render of 1,000 rows against a plain table');
-  const r = await sideBySide(
-    cdp,
-    9,
-    2,
-    () => page.evaluate(() => window.bench.feeBoardFirstRender()),
-    () => page.evaluate(() => window.bench.feeTableFirstRender()),
-  );
-  rows.push({
-    id: 'a',
-    measure: 'fee board, first render of 1,000 rows ÷ plain createElement table',
-    value: sig(r.ratio),
-    unit: '×',
-    target: 1.25,
-    detail: `board ${r.describeA} ÷ table ${r.describeB}`,
-    samples: { board: r.a, table: r.b },
-  });
+  if (want('a')) {
+    log('a. fee board, first render of 1,000 rows against a plain table');
+    const r = await sideBySide(
+      cdp,
+      9,
+      2,
+      () => page.evaluate(() => window.bench.feeBoardFirstRender()),
+      () => page.evaluate(() => window.bench.feeTableFirstRender()),
+    );
+    rows.push({
+      id: 'a',
+      measure: 'fee board, first render of 1,000 rows ÷ plain createElement table',
+      value: sig(r.ratio),
+      unit: '×',
+      target: 1.25,
+      detail: `board ${r.describeA} ÷ table ${r.describeB}`,
+      samples: { board: r.a, table: r.b },
+    });
+  }
 
   // ─── d. catalog validation (same page, no throttling) ──────────────────────────────────────
-  log('d. validating a 1,000-service catalog against JSON.parse alone');
-  const reps = 5;
-  const v = await sideBySide(
-    cdp,
-    9,
-    2,
-    () => page.evaluate((n) => window.bench.parseAndValidate(n), reps),
-    () => page.evaluate((n) => window.bench.parseOnly(n), reps),
-  );
-  rows.push({
-    id: 'd',
-    measure: 'catalog of 1,000 services: JSON.parse + PriceList.safeParse ÷ JSON.parse alone',
-    value: sig(v.ratio),
-    unit: '×',
-    target: 4,
-    detail: `${v.medianA.toFixed(2)} ms ÷ ${v.medianB.toFixed(2)} ms; safeParse alone ${((v.medianA - v.medianB) / v.medianB).toFixed(2)}× JSON.parse`,
-    samples: { parseAndValidate: v.a, parseOnly: v.b, repsPerSample: reps },
-  });
+  if (want('d')) {
+    log('d. validating a 1,000-service catalog against JSON.parse alone');
+    const reps = 5;
+    const v = await sideBySide(
+      cdp,
+      9,
+      2,
+      () => page.evaluate((n) => window.bench.parseAndValidate(n), reps),
+      () => page.evaluate((n) => window.bench.parseOnly(n), reps),
+    );
+    rows.push({
+      id: 'd',
+      measure: 'catalog of 1,000 services: JSON.parse + PriceList.safeParse ÷ JSON.parse alone',
+      value: sig(v.ratio),
+      unit: '×',
+      target: 4,
+      detail: `${v.medianA.toFixed(2)} ms ÷ ${v.medianB.toFixed(2)} ms; safeParse alone ${((v.medianA - v.medianB) / v.medianB).toFixed(2)}× JSON.parse`,
+      samples: { parseAndValidate: v.a, parseOnly: v.b, repsPerSample: reps },
+    });
+  }
   await page.close();
 } catch (e) {
   log(`a/d failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -211,7 +219,7 @@ try {
 
 // ─── b. service menu keystroke, CPU 4× slower ──────────────────────────────────────────────────
 
-try {
+if (want('b')) try {
   const { page, cdp } = await openPage();
   log('b. service menu, search keystrokes over 1,000 services, CPU throttled 4×');
   await page.evaluate(() => window.bench.menuSetup());
@@ -270,7 +278,7 @@ try {
 
 // ─── c. loan ledger ────────────────────────────────────────────────────────────────────────────
 
-try {
+if (want('c')) try {
   const { page, cdp } = await openPage();
   log('c. loan ledger with 10,000 loans against a plain 10,000-row table');
   const r = await sideBySide(
@@ -296,7 +304,7 @@ try {
 
 // ─── e. heap across refreshes ──────────────────────────────────────────────────────────────────
 
-try {
+if (want('e')) try {
   const { page, cdp } = await openPage();
   log('e. heap across 10,000 fee-board refreshes');
   const heap = async (): Promise<number> => {
@@ -332,6 +340,10 @@ try {
 await browser.close();
 server.close();
 rmSync(outDir, { recursive: true, force: true });
+if (only !== undefined) {
+  for (const r of rows) console.log(`${r.id}. ${r.measure}: ${r.value}${r.unit === '×' ? '×' : ` ${r.unit}`} (target ≤ ${r.target}) ${r.detail}`);
+  process.exit(rows.length ? 0 : 1);
+}
 
 // ─── report ────────────────────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { Booking, BookingInput, Feedback, FeedbackInput, Fen, Instant, LocalDate } from '@bianmin/sdk';
+import {
+  Booking,
+  BookingInput,
+  Feedback,
+  FeedbackInput,
+  Fen,
+  FixedPrice,
+  flattenIssues,
+  FreePrice,
+  Instant,
+  LabourMaterialsPrice,
+  LocalDate,
+  PerUnitPrice,
+  PriceRule,
+  QuotePrice,
+} from '@bianmin/sdk';
 import { int } from '../../../packages/sdk/src/schema/formats.js';
 
 const outcome = (r: { success: boolean; data?: unknown; error?: { issues: unknown } }) => JSON.stringify(r.success ? r.data : r.error?.issues);
@@ -135,5 +150,57 @@ describe('Feedback', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('PriceRule, a tagged union', () => {
+  const union = z.union([FreePrice, FixedPrice, PerUnitPrice, QuotePrice, LabourMaterialsPrice]);
+  const money = fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom(12.5, '20', null));
+  const band = fc.record(
+    {
+      name: fc.constantFrom('peak', 'off-peak', 'night'),
+      days: fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 3 }),
+      from: fc.constantFrom('08:00', '8:00'),
+      to: fc.constantFrom('24:00', '25:00'),
+      amount: money,
+    },
+    { requiredKeys: [] },
+  );
+  const rule = fc.oneof(
+    fc.record(
+      {
+        kind: fc.constantFrom('free', 'fixed', 'per-unit', 'quote', 'labour-materials', 'FIXED', '', 7),
+        amount: money,
+        unit: fc.constantFrom('hour', 'person-hour', 'litre'),
+        minQuantity: fc.integer({ min: -1, max: 3 }),
+        bands: fc.array(band, { maxLength: 2 }),
+        basis: fc.constantFrom('inspection', 'market', 'whim'),
+        from: money,
+        labour: money,
+        labourUnit: fc.constantFrom('time', 'hour', 'day'),
+        extra: fc.string(),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.anything(),
+  );
+
+  it('accepts what the plain union accepts, keeps the same data, and reports the same issues once flattened', () => {
+    fc.assert(
+      fc.property(rule, (value) => {
+        const ours = PriceRule.safeParse(value);
+        const theirs = union.safeParse(value);
+        expect(ours.success).toBe(theirs.success);
+        if (ours.success) expect(ours.data).toEqual(theirs.data);
+        else expect(flattenIssues(ours.error?.issues ?? [])).toEqual(flattenIssues(theirs.error?.issues ?? []));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stays a union: an unknown kind fails as one, a known kind names the field', () => {
+    expect(PriceRule.safeParse({ kind: 'barter' }).error?.issues[0]?.code).toBe('invalid_union');
+    expect(PriceRule.safeParse({ kind: 'fixed', amount: 1.5 }).error?.issues[0]?.path).toEqual(['amount']);
+    expect(PriceRule.def.type).toBe('union');
   });
 });

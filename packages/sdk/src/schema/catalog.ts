@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Audience, Fen, HistoryEntry, Id, Instant, LocalTime, LocalizedText, ServicePhone } from './common.js';
-import { int } from './formats.js';
+import { int, tagged } from './formats.js';
 
 /** A node of the two-level category tree: top categories have `parentId: null`. */
 export const Category = z.object({
@@ -60,7 +60,7 @@ export const LabourMaterialsPrice = z.object({
   labour: Fen,
   labourUnit: z.enum(['time', 'hour']),
 });
-export const PriceRule = z.union([FreePrice, FixedPrice, PerUnitPrice, QuotePrice, LabourMaterialsPrice]);
+export const PriceRule = tagged([FreePrice, FixedPrice, PerUnitPrice, QuotePrice, LabourMaterialsPrice]);
 export type PriceRule = z.infer<typeof PriceRule>;
 export type PriceKind = PriceRule['kind'];
 

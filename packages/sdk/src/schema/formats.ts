@@ -48,3 +48,22 @@ export const isoFormat = (pattern: RegExp, format: 'date' | 'datetime') =>
     const input = payload.value;
     if (!pattern.test(input)) payload.issues.push({ origin: 'string', code: 'invalid_format', format, pattern: String(pattern), input });
   });
+
+/**
+ * A union of objects told apart by a literal `kind`, like `z.discriminatedUnion('kind', options)`
+ * but for a fraction of its bytes: a plain `z.union` (so the contract shows the same `anyOf`, and
+ * an unknown or missing kind fails exactly as the union does) whose parse goes straight to the
+ * option of the input's `kind` instead of trying every option in turn. That makes a catalog of a
+ * thousand prices about a third quicker to validate (`npm run bench`, d). When the kind is known,
+ * the option's own issues are reported (what `flattenIssues` makes of the union's).
+ */
+export function tagged<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(options: T): z.ZodMiniUnion<T> {
+  const union = z.union(options);
+  const whole = union._zod.parse;
+  union._zod.parse = union._zod.run = (payload, ctx) => {
+    const kind = (payload.value as { kind?: z.core.util.Primitive } | null)?.kind;
+    const option = options.find((o) => o._zod.propValues?.['kind']?.has(kind));
+    return option ? option._zod.run(payload, ctx) : whole(payload, ctx);
+  };
+  return union;
+}

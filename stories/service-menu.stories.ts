@@ -12,6 +12,7 @@ interface Args {
   audience: '' | 'household' | 'office' | 'shop';
   query: string;
   handbook: boolean;
+  pageSize: number;
 }
 
 /** A mock compound for one story (翠湖花园, the price list in force since 1 January). */
@@ -80,12 +81,13 @@ const meta: Meta<Args> = {
   title: 'Widgets/Service menu',
   component: 'bm-service-menu',
   tags: ['autodocs'],
-  args: { locale: 'zh-CN', audience: '', query: '', handbook: false },
+  args: { locale: 'zh-CN', audience: '', query: '', handbook: false, pageSize: 24 },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     audience: { control: 'inline-radio', options: ['', 'household', 'office', 'shop'] },
     query: { control: 'text' },
     handbook: { control: 'boolean' },
+    pageSize: { control: { type: 'number', min: 1 } },
   },
   parameters: {
     ...handlers(standard),
@@ -96,8 +98,8 @@ const meta: Meta<Args> = {
       },
     },
   },
-  render: ({ locale, audience, query, handbook }) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => DEMO_RESIDENT_TOKEN}>
-    <bm-service-menu audience=${ifDefined(audience || undefined)} query=${query} ?handbook=${handbook}></bm-service-menu>
+  render: ({ locale, audience, query, handbook, pageSize }) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => DEMO_RESIDENT_TOKEN}>
+    <bm-service-menu audience=${ifDefined(audience || undefined)} query=${query} ?handbook=${handbook} page-size=${pageSize}></bm-service-menu>
   </bm-provider>`,
 };
 export default meta;
@@ -135,8 +137,11 @@ export const Offline: Story = { parameters: handlers(offline) };
 /** Names far longer than a phone is wide wrap inside their card. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };
 
-/** 1,000 services: type in the search box to see it filter as you type. */
+/** 1,000 services: the first page of 24 and "show more"; type in the search box to see all 1,000 filtered as you type. */
 export const ThousandItems: Story = { name: '1,000 items', parameters: handlers(standard, bigList) };
+
+/** The whole compound list, a page of 8 at a time: "show more" (or ↓ on the last service) brings the next page. */
+export const ShortPages: Story = { args: { pageSize: 8 } };
 
 export const Dark: Story = { decorators: [theme('dark')] };
 
@@ -144,6 +149,11 @@ export const Signage: Story = { decorators: [theme('signage')] };
 
 /** What printing gives: the residents' handbook, with no search, chips or buttons (the `handbook` attribute shows it on screen). */
 export const PrintPreview: Story = { args: { handbook: true } };
+
+/** An invalid `page-size` renders a readable error too. */
+export const InvalidPageSize: Story = {
+  render: () => html`<bm-provider base-url="/api" locale="zh-CN"><bm-service-menu page-size="0"></bm-service-menu></bm-provider>`,
+};
 
 /** An invalid `audience` renders a readable error, not a blank box. */
 export const InvalidAudience: Story = {

@@ -233,7 +233,7 @@ const SPECS: Spec[] = [
   {
     tag: 'bm-service-menu',
     token: DEMO_RESIDENT_TOKEN,
-    template: () => html`<bm-service-menu></bm-service-menu>`,
+    template: () => html`<bm-service-menu page-size="100"></bm-service-menu>`,
     calls: ['catalog.current', 'compound.get'],
     main: ['catalog.current'],
     settled: `li[part~=item], ${SETTLED}`,

@@ -94,7 +94,7 @@ interface XssSpec {
 const sr = (el: Element) => el.shadowRoot!;
 
 const XSS_SPECS: XssSpec[] = [
-  { tag: 'bm-service-menu', token: DEMO_RESIDENT_TOKEN, template: () => html`<bm-service-menu></bm-service-menu>`, ready: 'li[part~=item]' },
+  { tag: 'bm-service-menu', token: DEMO_RESIDENT_TOKEN, template: () => html`<bm-service-menu page-size="100"></bm-service-menu>`, ready: 'li[part~=item]' },
   {
     tag: 'bm-booking-form',
     token: DEMO_RESIDENT_TOKEN,
@@ -364,7 +364,7 @@ describe('storage: nothing secret is left behind in the browser', function () {
     document.body.append(host);
     render(
       html`<bm-provider base-url="/api" .getToken=${() => DEMO_RESIDENT_TOKEN}>
-          <bm-service-menu for="form"></bm-service-menu>
+          <bm-service-menu for="form" page-size="100"></bm-service-menu>
           <bm-booking-form id="form"></bm-booking-form>
           <bm-booking-list .now=${now}></bm-booking-list>
           <bm-help-button inline outbox-name=${`storage-${Date.now()}`} poll-interval="60" .now=${() => T0}></bm-help-button>

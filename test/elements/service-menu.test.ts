@@ -59,7 +59,7 @@ describe('<bm-service-menu>', () => {
   beforeEach(() => backend.reset());
 
   it('renders the approved list grouped by its two-level category tree', async () => {
-    const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+    const el = await mount(html`<bm-service-menu page-size="100"></bm-service-menu>`);
     await settled(el);
     const list = published();
     expect(shownIds(el)).to.deep.equal(treeOrder(list).map((i) => i.id));
@@ -82,7 +82,7 @@ describe('<bm-service-menu>', () => {
 
   it('shows exactly the shared formatPrice text, and the price note, for every item in both locales', async () => {
     for (const locale of ['zh-CN', 'en'] as Locale[]) {
-      const el = await mount(html`<bm-service-menu locale=${locale}></bm-service-menu>`);
+      const el = await mount(html`<bm-service-menu locale=${locale} page-size="100"></bm-service-menu>`);
       await settled(el);
       const list = published();
       expect(shownIds(el)).to.have.length(list.items.length);
@@ -102,7 +102,7 @@ describe('<bm-service-menu>', () => {
 
   it('tells how to get each service: a book button, a tel: link built by telHref, or the front desk', async () => {
     backend.state.priceLists.find((l) => l.status === 'published')!.items.find((i) => i.id === 'svc-taxi-booking')!.phone = '0571-8765-4321';
-    const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+    const el = await mount(html`<bm-service-menu page-size="100"></bm-service-menu>`);
     await settled(el);
     await waitUntil(() => row(el, 'svc-ticket-booking')?.querySelector('a[href]'), 'the compound phone arrives');
     // Online: a book button; phone: the compound's 24-hour phone unless the item has its own.
@@ -117,7 +117,7 @@ describe('<bm-service-menu>', () => {
   it('never shows the draft list: neither its new items nor its prices', async () => {
     const extra: ServiceItem = { ...published().items[0]!, id: 'svc-draft-only', name: { 'zh-CN': '草案新增服务', en: 'Draft-only service' }, order: 999 };
     draft().items.push(extra);
-    const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+    const el = await mount(html`<bm-service-menu page-size="100"></bm-service-menu>`);
     await settled(el);
     expect(row(el, 'svc-draft-only')).to.equal(null);
     expect(text(root(el))).not.to.contain('草案新增服务');
@@ -172,7 +172,7 @@ describe('<bm-service-menu>', () => {
     });
 
     it('says no service matches the words, and the clear button brings everything back', async () => {
-      const el = await mount(html`<bm-service-menu query="火箭发射"></bm-service-menu>`);
+      const el = await mount(html`<bm-service-menu query="火箭发射" page-size="100"></bm-service-menu>`);
       await settled(el);
       const empty = root(el).querySelector('[part~=empty]')!;
       expect(text(empty)).to.contain('没有找到与“火箭发射”相关的服务');
@@ -187,7 +187,7 @@ describe('<bm-service-menu>', () => {
   });
 
   it('filters by audience from the attribute and from the chips', async () => {
-    const el = await mount(html`<bm-service-menu audience="shop"></bm-service-menu>`);
+    const el = await mount(html`<bm-service-menu audience="shop" page-size="100"></bm-service-menu>`);
     await settled(el);
     const list = published();
     const forShops = treeOrder(list).filter((i) => i.audiences.includes('shop'));
@@ -243,7 +243,7 @@ describe('<bm-service-menu>', () => {
     });
 
     it('moves with the arrows, Home and End through one tab stop, Space chooses, Tab leaves', async () => {
-      const el = await mount(html`<bm-service-menu audience="office"></bm-service-menu><button id="after">after</button>`);
+      const el = await mount(html`<bm-service-menu audience="office" page-size="100"></bm-service-menu><button id="after">after</button>`);
       await settled(el);
       const ids = shownIds(el);
       root(el).querySelector<HTMLInputElement>('[part~=search-input]')!.focus();
@@ -346,7 +346,7 @@ describe('<bm-service-menu>', () => {
     it('offers the whole list again when an audience has no services', async () => {
       const list = published();
       msw.use(http.get('/api/catalog', () => HttpResponse.json({ ...list, items: list.items.map((i) => ({ ...i, audiences: ['household'] })) })));
-      const el = await mount(html`<bm-service-menu audience="shop"></bm-service-menu>`);
+      const el = await mount(html`<bm-service-menu audience="shop" page-size="100"></bm-service-menu>`);
       await settled(el);
       expect(text(root(el).querySelector('[part~=empty]'))).to.contain('没有面向该对象的服务');
       root(el).querySelector<HTMLButtonElement>('[part~=clear-search]')!.click();
@@ -367,42 +367,143 @@ describe('<bm-service-menu>', () => {
     });
   });
 
-  it('renders and filters a catalog of 1,000 items', async () => {
-    const base = published();
-    const subs = base.categories.filter((c) => c.parentId !== null);
-    const audiences = [['household'], ['office'], ['shop'], ['household', 'office', 'shop']] as const;
-    const items: ServiceItem[] = Array.from({ length: 1000 }, (_, n) => {
-      const no = String(n).padStart(4, '0');
-      return {
-        id: `big-${no}`,
-        categoryId: subs[n % subs.length]!.id,
-        name: { 'zh-CN': `测试服务${no}`, en: `Test service ${no}` },
-        keywords: [`kw${no}`],
-        audiences: [...audiences[n % audiences.length]!],
-        bookingModes: n % 2 ? ['online'] : ['desk'],
-        price: n % 3 ? { kind: 'fixed', amount: 100 * (n + 1) } : { kind: 'free' },
-        order: n,
-      };
+  describe('a long list', () => {
+    const thousand = (): ServiceItem[] => {
+      const subs = published().categories.filter((c) => c.parentId !== null);
+      const audiences = [['household'], ['office'], ['shop'], ['household', 'office', 'shop']] as const;
+      return Array.from({ length: 1000 }, (_, n) => {
+        const no = String(n).padStart(4, '0');
+        return {
+          id: `big-${no}`,
+          categoryId: subs[n % subs.length]!.id,
+          name: { 'zh-CN': `测试服务${no}`, en: `Test service ${no}` },
+          keywords: [`kw${no}`],
+          audiences: [...audiences[n % audiences.length]!],
+          bookingModes: n % 2 ? ['online'] : ['desk'],
+          price: n % 3 ? { kind: 'fixed', amount: 100 * (n + 1) } : { kind: 'free' },
+          order: n,
+        };
+      });
+    };
+    const serve = (items: ServiceItem[]) => msw.use(http.get('/api/catalog', () => HttpResponse.json({ ...published(), items })));
+    const more = (el: BmServiceMenu) => root(el).querySelector<HTMLButtonElement>('[part~=show-more]');
+    /** Presses "show more" until every match is rendered. */
+    async function showAll(el: BmServiceMenu): Promise<void> {
+      for (let b = more(el); b; b = more(el)) {
+        b.click();
+        await el.updateComplete;
+      }
+    }
+
+    it('renders the first page of 1,000 services, counts them all, and shows more a page at a time', async () => {
+      const items = thousand();
+      serve(items);
+      const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+      await settled(el);
+      expect(el.pageSize).to.equal(24);
+      expect(shownIds(el)).to.have.length(24);
+      expect(text(root(el).querySelector('[part~=result-count]'))).to.equal('共 1000 项服务');
+      expect(text(more(el))).to.equal('显示更多（还有 976 项）');
+
+      const first = shownIds(el);
+      more(el)!.click();
+      await el.updateComplete;
+      const second = shownIds(el);
+      expect(second).to.have.length(48);
+      expect(second.slice(0, 24)).to.deep.equal(first);
+      // Focus moves to the first service the button brought in.
+      expect(activeInMenu(el)).to.equal(row(el, second[24]!));
+      expect(text(more(el))).to.equal('显示更多（还有 952 项）');
+      await expectAccessible(el);
     });
-    msw.use(http.get('/api/catalog', () => HttpResponse.json({ ...base, items })));
-    const el = await mount(html`<bm-service-menu></bm-service-menu>`);
-    await settled(el);
-    expect(shownIds(el)).to.have.length(1000);
-    expect(text(root(el).querySelector('[part~=result-count]'))).to.equal('共 1000 项服务');
-    await setQuery(el, '测试服务01');
-    expect(shownIds(el).sort()).to.deep.equal(items.filter((i) => i.name['zh-CN'].startsWith('测试服务01')).map((i) => i.id));
-    await setQuery(el, 'KW0999');
-    expect(shownIds(el)).to.deep.equal(['big-0999']);
-    await setQuery(el, 'test service 05');
-    el.audience = 'shop';
-    await el.updateComplete;
-    // Three words, each of which must match somewhere: "05" anywhere in the number.
-    const expected = items.filter((i) => i.name.en!.includes('05') && i.audiences.includes('shop')).map((i) => i.id);
-    expect(shownIds(el).sort()).to.deep.equal(expected);
-    await setQuery(el, '');
-    el.audience = undefined;
-    await el.updateComplete;
-    expect(shownIds(el)).to.have.length(1000);
-    expect(text(row(el, 'big-0002')!.querySelector('[part~=price]'))).to.equal(formatPrice(items[2]!.price, 'zh-CN'));
+
+    it('searches all 1,000 services, not just those rendered, and starts again from the first page', async () => {
+      const items = thousand();
+      serve(items);
+      const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+      await settled(el);
+      more(el)!.click();
+      await el.updateComplete;
+
+      await setQuery(el, '测试服务01');
+      const hundreds = items.filter((i) => i.name['zh-CN'].startsWith('测试服务01')).map((i) => i.id);
+      expect(text(root(el).querySelector('[part~=result-count]'))).to.equal(`共 ${hundreds.length} 项服务`);
+      expect(shownIds(el)).to.have.length(24);
+      await showAll(el);
+      expect(shownIds(el).sort()).to.deep.equal(hundreds);
+
+      await setQuery(el, 'KW0999');
+      expect(shownIds(el)).to.deep.equal(['big-0999']);
+      expect(more(el)).to.equal(null);
+
+      await setQuery(el, 'test service 05');
+      el.audience = 'shop';
+      await el.updateComplete;
+      // Three words, each of which must match somewhere: "05" anywhere in the number.
+      const expected = items.filter((i) => i.name.en!.includes('05') && i.audiences.includes('shop')).map((i) => i.id);
+      expect(text(root(el).querySelector('[part~=result-count]'))).to.equal(`共 ${expected.length} 项服务`);
+      await showAll(el);
+      expect(shownIds(el).sort()).to.deep.equal(expected);
+
+      await setQuery(el, '');
+      el.audience = undefined;
+      await el.updateComplete;
+      expect(shownIds(el)).to.have.length(24);
+      expect(text(row(el, shownIds(el)[2]!)!.querySelector('[part~=price]'))).to.equal(
+        formatPrice(items.find((i) => i.id === shownIds(el)[2])!.price, 'zh-CN'),
+      );
+    });
+
+    it('brings in the next page when ↓ leaves the last service rendered; End stays among those rendered', async () => {
+      serve(thousand());
+      const el = await mount(html`<bm-service-menu page-size="5"></bm-service-menu>`);
+      await settled(el);
+      const ids = shownIds(el);
+      expect(ids).to.have.length(5);
+      row(el, ids[0]!)!.focus();
+      await sendKeys({ press: 'End' });
+      expect(activeInMenu(el)).to.equal(row(el, ids[4]!));
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const next = shownIds(el);
+      expect(next).to.have.length(10);
+      expect(activeInMenu(el)).to.equal(row(el, next[5]!));
+      expect(root(el).querySelectorAll('li[part~=item][tabindex="0"]')).to.have.length(1);
+    });
+
+    it('renders every service with a page size that large, in the handbook, and while printing', async () => {
+      serve(thousand());
+      const all = await mount(html`<bm-service-menu page-size="1000"></bm-service-menu>`);
+      await settled(all);
+      expect(shownIds(all)).to.have.length(1000);
+      expect(more(all)).to.equal(null);
+
+      const book = await mount(html`<bm-service-menu handbook page-size="10"></bm-service-menu>`);
+      await settled(book);
+      expect(root(book).querySelectorAll('li[part~=item]')).to.have.length(1000);
+
+      const el = await mount(html`<bm-service-menu page-size="10"></bm-service-menu>`);
+      await settled(el);
+      expect(shownIds(el)).to.have.length(10);
+      window.dispatchEvent(new Event('beforeprint'));
+      await el.updateComplete;
+      expect(root(el).querySelectorAll('li[part~=item]')).to.have.length(1000);
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect(shownIds(el)).to.have.length(10);
+    });
+
+    for (const bad of ['0', '-3', '2.5', 'many']) {
+      it(`says page-size="${bad}" is wrong instead of rendering`, async () => {
+        const el = await mount(html`<bm-service-menu page-size=${bad}></bm-service-menu>`);
+        await waitUntil(() => root(el).querySelector('[part~=error]'), 'the error shows');
+        expect(text(root(el).querySelector('[part~=error]'))).to.contain('page-size').and.to.contain(bad);
+        expect(el.matches(':state(error)')).to.equal(true);
+        // Mended, it loads and renders a page of that size.
+        el.setAttribute('page-size', '30');
+        await waitUntil(() => shownIds(el).length === 30, 'a page of 30 services', { timeout: 5000 });
+        expect(el.matches(':state(error)')).to.equal(false);
+      });
+    }
   });
 });

@@ -320,6 +320,8 @@ export interface BmServiceMenuProperties {
   query?: BmServiceMenu['query'];
   /** Shows the printed handbook layout (便民服务手册) on screen: no search, chips or buttons. */
   handbook?: BmServiceMenu['handbook'];
+  /** Services rendered at first, and added by each "show more": a long list stays quick to search and scroll. A positive whole number; the handbook layout and printing render every service. */
+  pageSize?: BmServiceMenu['pageSize'];
   /** Overrides the provider's locale for this widget: `zh-CN` or `en`. */
   locale?: BmServiceMenu['locale'];
 }
@@ -328,6 +330,8 @@ export interface BmServiceMenuProperties {
 export interface BmServiceMenuAttributes {
   /** The id of a `<bm-booking-form>` in the same document or shadow root that receives the chosen service. */
   for?: BmServiceMenu['htmlFor'] | string;
+  /** Services rendered at first, and added by each "show more": a long list stays quick to search and scroll. A positive whole number; the handbook layout and printing render every service. */
+  'page-size'?: BmServiceMenu['pageSize'] | string;
 }
 
 /** Events of `<bm-service-menu>`, by name. */

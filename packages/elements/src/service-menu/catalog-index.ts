@@ -134,3 +134,25 @@ export function filterCatalog(index: CatalogIndex, query: string, audience: Audi
   }
   return { tops, count };
 }
+
+/**
+ * The first `limit` items of filtered groups, in reading order, with the categories they fall in:
+ * what the menu renders of a long list. Groups and categories left whole are returned as they are.
+ */
+export function firstItems(tops: readonly TopGroup[], limit: number): { tops: TopGroup[]; ids: string[] } {
+  const ids: string[] = [];
+  const kept: TopGroup[] = [];
+  for (const top of tops) {
+    if (ids.length >= limit) break;
+    const groups: CategoryGroup[] = [];
+    for (const g of top.groups) {
+      const room = limit - ids.length;
+      if (room <= 0) break;
+      const items = g.items.length <= room ? g.items : g.items.slice(0, room);
+      for (const e of items) ids.push(e.item.id);
+      groups.push(items === g.items ? g : { category: g.category, items });
+    }
+    kept.push(groups.length === top.groups.length && groups.every((g, i) => g === top.groups[i]) ? top : { category: top.category, groups });
+  }
+  return { tops: kept, ids };
+}

@@ -14,6 +14,7 @@ const handbook = (host: CSSResult): CSSResult => css`
   ${host} .controls,
   ${host} .count,
   ${host} .actions,
+  ${host} .more,
   ${host} [part~='clear-search'] {
     display: none !important;
   }
@@ -29,7 +30,6 @@ const handbook = (host: CSSResult): CSSResult => css`
     column-gap: var(--_bm-space-6);
   }
   ${host} .category {
-    content-visibility: visible;
     margin-bottom: var(--_bm-space-4);
   }
   ${host} .category-title {
@@ -38,9 +38,6 @@ const handbook = (host: CSSResult): CSSResult => css`
   }
   ${host} .subcategory-title {
     break-after: avoid;
-  }
-  ${host} .group {
-    content-visibility: visible;
   }
   ${host} .items {
     gap: 0;
@@ -84,7 +81,6 @@ export const styles = css`
     --_bm-service-menu-heading-color: var(--bm-service-menu-heading-color, var(--_bm-color-text));
     --_bm-service-menu-chip-radius: var(--bm-service-menu-chip-radius, 999px);
   }
-  /* Filtering hides rows and sections rather than removing them. */
   [hidden] {
     display: none !important;
   }
@@ -140,6 +136,9 @@ export const styles = css`
     border-color: var(--_bm-color-primary);
     color: var(--_bm-color-on-primary);
   }
+  .more {
+    align-self: center;
+  }
   .count {
     margin: 0;
     color: var(--_bm-color-text-muted);
@@ -149,11 +148,6 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_bm-service-menu-gap);
-  }
-  .category {
-    /* Off-screen categories skip layout and paint: a 1,000-item list stays quick to filter. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 30rem;
   }
   .category-title,
   .subcategory-title {

@@ -20,7 +20,7 @@ import { BmElement } from '../base/element.js';
 import { Resource } from '../controllers/resource.js';
 import { Localize } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
-import { UNFILED_CATEGORY_ID, filterCatalog, indexCatalog, type CategoryGroup, type TopGroup } from './catalog-index.js';
+import { UNFILED_CATEGORY_ID, filterCatalog, firstItems, indexCatalog, type CategoryGroup, type TopGroup } from './catalog-index.js';
 import { messages, type ServiceMenuMessages } from './service-menu.i18n.js';
 import { styles } from './service-menu.styles.js';
 
@@ -47,11 +47,11 @@ interface MenuView {
   list: PriceList;
   query: string;
   audience: Audience | undefined;
-  /** Ids of the items shown, in reading order. */
+  /** The categories and items that match, in reading order. */
+  tops: TopGroup[];
+  /** Ids of the items that match, in reading order. */
   ids: string[];
   idSet: Set<string>;
-  topIds: Set<string>;
-  groupIds: Set<string>;
 }
 
 /** Price lists residents may see: only an approved list is ever public (seed 001). */
@@ -97,6 +97,7 @@ const AUDIENCE_KEYS = {
  * @csspart actions - How to get a service.
  * @csspart action - One way to get it; also `book-button`, `phone-link`, `phone`, `desk` or `agreement`.
  * @csspart empty - The empty and no-match messages.
+ * @csspart show-more - The button that renders the next page of matching services.
  * @csspart clear-search - The button that clears the search (or the audience filter) after no match.
  * @csspart notes - The price list's public notes.
  * @csspart loading - The loading message.
@@ -131,6 +132,21 @@ export class BmServiceMenu extends BmElement {
   /** Shows the printed handbook layout (便民服务手册) on screen: no search, chips or buttons. */
   @property({ type: Boolean, reflect: true }) handbook = false;
 
+  /**
+   * Services rendered at first, and added by each "show more": a long list stays quick to search
+   * and scroll. A positive whole number; the handbook layout and printing render every service.
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 24;
+
+  /** Pages shown beyond the first; back to none when the search or the audience changes. */
+  @state() private morePages = 0;
+
+  /** The document is being printed: every service is rendered. */
+  @state() private printing = false;
+
+  /** Ids of the items rendered, in reading order: what the arrow keys move through. */
+  private shownIds: readonly string[] = [];
+
   /** The item holding the list's single tab stop (roving tabindex). */
   @state() private activeId?: string;
 
@@ -138,7 +154,7 @@ export class BmServiceMenu extends BmElement {
 
   private readonly catalog = new Resource(this, {
     task: ([client], signal) => client.catalog.current({ signal }),
-    args: () => (this.bm && this.audienceValid ? ([this.bm.client] as const) : undefined),
+    args: () => (this.bm && !this.invalidAttribute ? ([this.bm.client] as const) : undefined),
     isEmpty: (list) => list.items.length === 0,
   });
 
@@ -149,14 +165,26 @@ export class BmServiceMenu extends BmElement {
     if (this.catalog.status === 'error') void this.catalog.refresh();
   };
 
+  private readonly onBeforePrint = (): void => {
+    this.printing = true;
+  };
+
+  private readonly onAfterPrint = (): void => {
+    this.printing = false;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
   }
 
   /** The audience in force; undefined for all (and for an invalid attribute, which renders an error). */
@@ -168,6 +196,17 @@ export class BmServiceMenu extends BmElement {
     return !this.audience || (AUDIENCES as readonly string[]).includes(this.audience);
   }
 
+  private get pageSizeValid(): boolean {
+    return Number.isInteger(this.pageSize) && this.pageSize >= 1;
+  }
+
+  /** The first attribute with a value the menu cannot use, with that value. */
+  private get invalidAttribute(): readonly [name: string, value: string] | undefined {
+    if (!this.audienceValid) return ['audience', this.audience ?? ''];
+    if (!this.pageSizeValid) return ['page-size', this.getAttribute('page-size') ?? String(this.pageSize)];
+    return undefined;
+  }
+
   private get offline(): boolean {
     return this.catalog.status === 'error' && (isNetworkError(this.catalog.error) || navigator.onLine === false);
   }
@@ -177,22 +216,20 @@ export class BmServiceMenu extends BmElement {
     const v = this.view;
     if (v && v.list === list && v.query === this.query && v.audience === audience) return v;
     const { tops } = filterCatalog(indexCatalog(list), this.query, audience);
-    const ids: string[] = [];
-    const groupIds = new Set<string>();
-    for (const t of tops) {
-      for (const g of t.groups) {
-        groupIds.add(g.category.id);
-        for (const e of g.items) ids.push(e.item.id);
-      }
-    }
-    this.view = { list, query: this.query, audience, ids, idSet: new Set(ids), topIds: new Set(tops.map((t) => t.category.id)), groupIds };
+    const ids = tops.flatMap((t) => t.groups.flatMap((g) => g.items.map((e) => e.item.id)));
+    this.view = { list, query: this.query, audience, tops, ids, idSet: new Set(ids) };
     return this.view;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('query') || changed.has('audience')) this.morePages = 0;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const status = this.catalog.status;
-    const invalid = !this.bm || !this.audienceValid;
+    const invalid = !this.bm || this.invalidAttribute !== undefined;
     const list = this.catalog.value;
     const shown = status === 'ready' && list && PUBLIC_STATUSES.has(list.status) ? this.filtered(list).ids.length : -1;
     this.setCustomState('loading', !invalid && (status === 'pending' || status === 'idle') && list === undefined);
@@ -203,10 +240,9 @@ export class BmServiceMenu extends BmElement {
 
   protected override render(): unknown {
     if (!this.bm) return this.renderNoProvider();
-    if (!this.audienceValid) {
-      return html`<div class="bm-state" data-kind="error" role="alert" part="error">
-        ${this.common.t('invalidAttribute', 'audience', this.audience ?? '')}
-      </div>`;
+    const invalid = this.invalidAttribute;
+    if (invalid) {
+      return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('invalidAttribute', ...invalid)}</div>`;
     }
     if (this.offline) {
       return html`<div class="bm-state" data-kind="error" role="alert" part="error offline">
@@ -225,7 +261,10 @@ export class BmServiceMenu extends BmElement {
       return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('errorShape')}</div>`;
     }
     const view = this.filtered(list);
-    const active = this.activeId !== undefined && view.idSet.has(this.activeId) ? this.activeId : view.ids[0];
+    const shown = this.handbook || this.printing ? view : firstItems(view.tops, this.pageSize * (1 + this.morePages));
+    this.shownIds = shown.ids;
+    const remaining = view.ids.length - shown.ids.length;
+    const active = this.activeId !== undefined && shown.ids.includes(this.activeId) ? this.activeId : shown.ids[0];
     const locale = this.effectiveLocale;
     const phone = this.bm?.compound?.servicePhone;
     return html`<section part="base" class="menu" aria-label=${this.msg.t('menuLabel')}>
@@ -278,11 +317,14 @@ export class BmServiceMenu extends BmElement {
         @focusin=${this.onListFocus}
       >
         ${repeat(
-          indexCatalog(list).tops,
+          shown.tops,
           (t) => t.category.id,
-          (t) => this.renderTop(t, view, active, phone, locale),
+          (t) => this.renderTop(t, active, phone, locale),
         )}
       </div>
+      ${remaining > 0
+        ? html`<button type="button" class="bm-button more" part="show-more" @click=${this.showMore}>${this.msg.t('showMore', remaining)}</button>`
+        : nothing}
       ${list.notes.length
         ? html`<aside part="notes" class="notes" aria-label=${this.msg.t('notesLabel')}>
             <ul>
@@ -307,40 +349,39 @@ export class BmServiceMenu extends BmElement {
     return c.id === UNFILED_CATEGORY_ID ? this.msg.t('unfiled') : this.msg.text(c.name);
   }
 
-  // Every item of the list stays rendered; filtering only hides what does not match. Toggling
-  // `hidden` costs far less than removing and re-creating hundreds of rows on each keystroke.
-  private renderTop(top: TopGroup, view: MenuView, active: string | undefined, phone: string | undefined, locale: Locale): TemplateResult {
+  // Only the items matching the search are rendered, the first pages of them: a keystroke in a
+  // list of a thousand services changes at most a page of cards.
+  private renderTop(top: TopGroup, active: string | undefined, phone: string | undefined, locale: Locale): TemplateResult {
     const titleId = `cat-${top.category.id}`;
-    return html`<section part="category" class="category" aria-labelledby=${titleId} ?hidden=${!view.topIds.has(top.category.id)}>
+    return html`<section part="category" class="category" aria-labelledby=${titleId}>
       <h2 id=${titleId} part="category-title" class="category-title">${this.categoryName(top.category)}</h2>
       ${repeat(
         top.groups,
         (g) => g.category.id,
-        (g) => this.renderGroup(g, g.category.id !== top.category.id, view, active, phone, locale),
+        (g) => this.renderGroup(g, g.category.id !== top.category.id, active, phone, locale),
       )}
     </section>`;
   }
 
-  private renderGroup(group: CategoryGroup, isSub: boolean, view: MenuView, active: string | undefined, phone: string | undefined, locale: Locale): TemplateResult {
+  private renderGroup(group: CategoryGroup, isSub: boolean, active: string | undefined, phone: string | undefined, locale: Locale): TemplateResult {
     const titleId = `sub-${group.category.id}`;
-    return html`<section part="subcategory" class="group" aria-labelledby=${isSub ? titleId : nothing} ?hidden=${!view.groupIds.has(group.category.id)}>
+    return html`<section part="subcategory" class="group" aria-labelledby=${isSub ? titleId : nothing}>
       ${isSub ? html`<h3 id=${titleId} part="subcategory-title" class="subcategory-title">${this.msg.text(group.category.name)}</h3>` : nothing}
       <ul part="items" class="items" role="list">
         ${repeat(
           group.items,
           (e) => e.item.id,
-          // Unchanged items are skipped entirely while typing filters a long list.
+          // Cards that stay, with the same tab stop, are skipped entirely while typing.
           (e) => {
-            const shown = view.idSet.has(e.item.id);
             const isActive = e.item.id === active;
-            return guard([e.item, shown, isActive, phone, locale], () => this.renderItem(e.item, shown, isActive, phone, locale));
+            return guard([e.item, isActive, phone, locale], () => this.renderItem(e.item, isActive, phone, locale));
           },
         )}
       </ul>
     </section>`;
   }
 
-  private renderItem(item: ServiceItem, shown: boolean, isActive: boolean, compoundPhone: string | undefined, locale: Locale): TemplateResult {
+  private renderItem(item: ServiceItem, isActive: boolean, compoundPhone: string | undefined, locale: Locale): TemplateResult {
     const id = item.id;
     const name = this.msg.text(item.name);
     const bands = formatPriceBands(item.price, locale);
@@ -354,7 +395,6 @@ export class BmServiceMenu extends BmElement {
       data-id=${id}
       data-kind=${item.price.kind === 'free' ? 'free' : 'paid'}
       tabindex=${isActive ? '0' : '-1'}
-      ?hidden=${!shown}
       aria-labelledby=${`n-${id}`}
       aria-describedby=${described}
     >
@@ -390,8 +430,8 @@ export class BmServiceMenu extends BmElement {
 
   private readonly onSearchKeydown = (e: KeyboardEvent): void => {
     if (e.key !== 'ArrowDown' || e.altKey || e.ctrlKey || e.metaKey) return;
-    const ids = this.view?.ids ?? [];
-    const id = this.activeId !== undefined && this.view?.idSet.has(this.activeId) ? this.activeId : ids[0];
+    const ids = this.shownIds;
+    const id = this.activeId !== undefined && ids.includes(this.activeId) ? this.activeId : ids[0];
     if (id === undefined) return;
     e.preventDefault();
     this.focusItem(id);
@@ -406,6 +446,17 @@ export class BmServiceMenu extends BmElement {
     this.audience = undefined;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-audience=all]')?.focus());
   };
+
+  private readonly showMore = (): void => this.revealMore(this.shownIds.length);
+
+  /** Renders one more page of services and moves focus to the item at `focusAt`, the first new one. */
+  private revealMore(focusAt: number): void {
+    this.morePages++;
+    void this.updateComplete.then(() => {
+      const id = this.shownIds[focusAt];
+      if (id !== undefined) this.focusItem(id);
+    });
+  }
 
   private row(id: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`li.item[data-id="${CSS.escape(id)}"]`);
@@ -434,11 +485,18 @@ export class BmServiceMenu extends BmElement {
     const row = target.closest<HTMLElement>('li.item');
     const id = row?.dataset['id'];
     if (!row || id === undefined) return;
-    const ids = this.view?.ids ?? [];
+    const ids = this.shownIds;
     const i = ids.indexOf(id);
     const go = (j: number): void => {
       const next = ids[j];
-      if (next === undefined) return;
+      if (next === undefined) {
+        // ↓ on the last card rendered brings in the next page when there is one.
+        if (j === ids.length && ids.length < (this.view?.ids.length ?? 0)) {
+          e.preventDefault();
+          this.revealMore(j);
+        }
+        return;
+      }
       e.preventDefault();
       this.focusItem(next);
     };

@@ -128,13 +128,14 @@ async function feeBoardFirstRender(): Promise<Timing> {
   await settle(el, () => rows() >= 1000);
   const scriptMs = performance.now() - t0;
   layout(el);
-  const ms = performance.now() - t0;
+  // Up to the first frame: what the browser leaves for the frame (sections coming into view) counts too.
+  const ms = (await nextFrame()) - t0;
   clear();
   return { ms, scriptMs };
 }
 
 /** The same rows as a plain table: a heading row per section, then name, price and note. */
-function feeTableFirstRender(): Timing {
+async function feeTableFirstRender(): Promise<Timing> {
   clear();
   const board = data.bigBoard;
   const t0 = performance.now();
@@ -156,7 +157,7 @@ function feeTableFirstRender(): Timing {
   stage.appendChild(table);
   const scriptMs = performance.now() - t0;
   layout(table);
-  const ms = performance.now() - t0;
+  const ms = (await nextFrame()) - t0;
   if (table.rows.length < 1000) throw new Error('the plain table lost rows');
   clear();
   return { ms, scriptMs };

@@ -182,6 +182,27 @@ describe('<bm-fee-board>', () => {
     await expectAccessible(board);
   });
 
+  it('embedded, follows a change of language and of hide-free at once, and keeps its rows through clock ticks', async () => {
+    const expected = await publicBoard();
+    const board = await mount({ attrs: { layout: 'embedded' }, width: 480, height: 0 });
+    expect(visibleRows(board)).to.deep.equal(expectedRows(expected));
+    const first = root(board).querySelector('[part=row][data-service]');
+    // A minute passes: the clock changes, the rows stay the very same elements.
+    clock.advance(60_000);
+    await board.updateComplete;
+    expect(root(board).querySelector('[part=row][data-service]')).to.equal(first);
+
+    board.locale = 'en';
+    await board.updateComplete;
+    expect(visibleRows(board)).to.deep.equal(expectedRows(expected, 'en'));
+    // Hiding free services asks the API again (`free=false`).
+    const updated = new Promise((r) => board.addEventListener('bm-fee-board-updated', r, { once: true }));
+    board.hideFree = true;
+    await updated;
+    await board.updateComplete;
+    expect(visibleRows(board)).to.deep.equal(expectedRows(expected, 'en').filter((r) => r.price !== 'Free'));
+  });
+
   it('hides free services and shows only the chosen sections', async () => {
     const board = await mount({ attrs: { layout: 'embedded', 'hide-free': true, sections: 'cat-club' }, width: 600, height: 0 });
     const expected = await publicBoard('?sections=cat-club&free=false');

@@ -138,6 +138,11 @@ export const styles = css`
     overflow: visible;
     padding-bottom: var(--_gap);
   }
+  /* Embedded, every row is on the page: rows out of view skip style, layout and paint. */
+  .board[data-layout='embedded'] [data-row] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.6em;
+  }
   .body[data-measuring] {
     visibility: hidden;
   }

@@ -27,15 +27,17 @@ describe('int()', () => {
   const numbers = fc.oneof(
     fc.integer(),
     fc.double(),
-    fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 60, -(2 ** 60), 1.5, -0, NaN, Infinity, -Infinity),
+    fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 60, -(2 ** 60), 1.5, -0, NaN, Infinity, -Infinity, 0, 1, 7, 8, 24, 25, 1e9, 1e9 + 1, -1),
     fc.anything(),
   );
 
   it('accepts, rejects and reports exactly like z.int(), alone and with bounds', () => {
     const pairs = [
       [z.int(), int()],
-      [z.int().check(z.minimum(0)), int().check(z.minimum(0))],
-      [z.int().check(z.minimum(1), z.maximum(24)), int().check(z.minimum(1), z.maximum(24))],
+      [z.int().check(z.minimum(0)), int(0)],
+      [z.int().check(z.minimum(1), z.maximum(24)), int(1, 24)],
+      [z.int().check(z.maximum(7)), int(undefined, 7)],
+      [z.int().check(z.minimum(0), z.maximum(1_000_000_000)), int(0, 1_000_000_000)],
     ] as const;
     fc.assert(
       fc.property(numbers, (value) => {

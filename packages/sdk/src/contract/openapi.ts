@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/mini';
 import * as schema from '../schema/index.js';
-import { DATE_PATTERN, DATETIME_PATTERN, safeInteger } from '../schema/formats.js';
+import { DATE_PATTERN, DATETIME_PATTERN, integerBounds } from '../schema/formats.js';
 import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint } from './endpoints.js';
 import * as contractSchemas from './endpoints.js';
 import { summaries } from './summaries.js';
@@ -81,11 +81,11 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
   const override = ({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Json }) => {
     const replacement = custom.get(zodSchema);
     if (replacement) Object.assign(jsonSchema, structuredClone(replacement));
-    // schema/formats.ts `int()`: an integer in the safe range unless its checks narrow it, as `z.int()` says.
-    if (zodSchema._zod.def.checks?.some((c) => c._zod.check === safeInteger)) {
-      const { minimum = Number.MIN_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER } = jsonSchema;
-      delete jsonSchema.minimum;
-      delete jsonSchema.maximum;
+    // schema/formats.ts `int(min, max)`: an integer in the safe range unless its bounds narrow it,
+    // as `z.int().check(z.minimum(min), z.maximum(max))` says.
+    const int = zodSchema._zod.def.checks?.map((c) => integerBounds(c._zod.check)).find(Boolean);
+    if (int) {
+      const [minimum = Number.MIN_SAFE_INTEGER, maximum = Number.MAX_SAFE_INTEGER] = int;
       Object.assign(jsonSchema, { type: 'integer', minimum, maximum });
     }
   };

@@ -19,9 +19,9 @@ export const Agreement = z.object({
   /** Extra pay per hour worked on a statutory holiday. */
   holidayHourlyExtra: Fen,
   /** Days' notice either side must give to change times or services. */
-  noticeDays: int().check(z.minimum(0)),
+  noticeDays: int(0),
   /** Share of the month's fee paid for a change without notice, in percent. */
-  latePenaltyPercent: int().check(z.minimum(0), z.maximum(100)),
+  latePenaltyPercent: int(0, 100),
   status: z.enum(['active', 'ended']),
   endedReason: z.optional(z.string().check(z.maxLength(500))),
 });

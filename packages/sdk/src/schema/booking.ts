@@ -9,7 +9,7 @@ export const QuoteLine = z.object({
   code: z.enum(['base', 'peak', 'off-peak', 'labour', 'materials', 'minimum']),
   label: LocalizedText,
   unitAmount: Fen,
-  quantity: int().check(z.minimum(0)),
+  quantity: int(0),
   amount: Fen,
 });
 export type QuoteLine = z.infer<typeof QuoteLine>;
@@ -29,11 +29,11 @@ export type Quote = z.infer<typeof Quote>;
 /** What the quantity fields of a booking mean depends on the price rule's unit. */
 export const QuoteInput = z.object({
   /** Count in the rule's unit (items, m², times); default 1. */
-  quantity: z.optional(int().check(z.minimum(1), z.maximum(10_000))),
+  quantity: z.optional(int(1, 10_000)),
   /** People, for per-person and per-person-hour prices and rooms. */
-  people: z.optional(int().check(z.minimum(1), z.maximum(1_000))),
+  people: z.optional(int(1, 1_000)),
   /** Whole hours, for per-hour and per-person-hour prices and hourly labour. */
-  hours: z.optional(int().check(z.minimum(1), z.maximum(24))),
+  hours: z.optional(int(1, 24)),
   /** When the service starts, which decides peak / off-peak bands. */
   at: z.optional(Instant),
   /** Materials used, at cost, once known. */
@@ -87,9 +87,9 @@ export const BookingInput = z.object({
   serviceId: Id,
   /** The wanted time; required for services with a slot policy. */
   slot: z.optional(Slot),
-  quantity: z.optional(int().check(z.minimum(1), z.maximum(10_000))),
-  people: z.optional(int().check(z.minimum(1), z.maximum(1_000))),
-  hours: z.optional(int().check(z.minimum(1), z.maximum(24))),
+  quantity: z.optional(int(1, 10_000)),
+  people: z.optional(int(1, 1_000)),
+  hours: z.optional(int(1, 24)),
   amenities: z.optional(z.array(z.enum(AMENITIES))),
   household: Address,
   contact: Contact,
@@ -103,7 +103,7 @@ export type BookingInput = z.infer<typeof BookingInput>;
 
 const rating = {
   kind: z.literal('rating'),
-  rating: int().check(z.minimum(1), z.maximum(5)),
+  rating: int(1, 5),
   comment: z.optional(FreeText),
 };
 const complaint = {
@@ -132,9 +132,9 @@ export const Booking = z.object({
   household: Address,
   contact: Contact,
   slot: z.optional(Slot),
-  quantity: int().check(z.minimum(1)),
-  people: z.optional(int().check(z.minimum(1))),
-  hours: z.optional(int().check(z.minimum(1))),
+  quantity: int(1),
+  people: z.optional(int(1)),
+  hours: z.optional(int(1)),
   amenities: z.array(Amenity),
   notes: z.optional(FreeText),
   settlement: Settlement,
@@ -154,7 +154,7 @@ export const BookingListQuery = z.object({
   scope: z.optional(z.enum(['upcoming', 'past', 'all'])),
   status: z.optional(BookingStatus),
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int(1, 200)),
 });
 export type BookingListQuery = z.infer<typeof BookingListQuery>;
 
@@ -168,8 +168,8 @@ export type SlotState = z.infer<typeof SlotState>;
 export const AvailableSlot = z.object({
   start: Instant,
   end: Instant,
-  capacity: int().check(z.minimum(0)),
-  remaining: int().check(z.minimum(0)),
+  capacity: int(0),
+  remaining: int(0),
   state: SlotState,
 });
 export type AvailableSlot = z.infer<typeof AvailableSlot>;
@@ -178,7 +178,7 @@ export const AvailabilityQuery = z.object({
   /** First day, `YYYY-MM-DD` in the compound's time zone; default today. */
   from: z.optional(LocalDate),
   /** Number of days from `from`; default 7. */
-  days: z.optional(int().check(z.minimum(1), z.maximum(31))),
+  days: z.optional(int(1, 31)),
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 

@@ -17,7 +17,7 @@ export const PriceUnit = z.enum(PRICE_UNITS);
 export type PriceUnit = z.infer<typeof PriceUnit>;
 
 /** Days of the week, ISO: 1 = Monday … 7 = Sunday. */
-export const Weekday = int().check(z.minimum(1), z.maximum(7));
+export const Weekday = int(1, 7);
 
 /**
  * A peak / off-peak band (seed 003: the price lever that balances demand). When a booking's start,
@@ -45,7 +45,7 @@ export const PerUnitPrice = z.object({
   kind: z.literal('per-unit'),
   unit: PriceUnit,
   amount: Fen,
-  minQuantity: z.optional(int().check(z.minimum(1))),
+  minQuantity: z.optional(int(1)),
   bands: z.optional(z.array(PriceBand)),
 });
 /** Quoted on inspection, at market price, or by negotiation (按市场价 / 面议), maybe with a "from" price. */
@@ -80,19 +80,19 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 /** How a bookable service is divided into slots. */
 export const SlotPolicy = z.object({
   /** Length of one slot. */
-  durationMinutes: int().check(z.minimum(5), z.maximum(24 * 60)),
+  durationMinutes: int(5, 24 * 60),
   /** Bookings one slot takes before it is full. */
-  capacity: int().check(z.minimum(1)),
+  capacity: int(1),
   /** Time kept free after each booking (cleaning, travel). */
-  bufferMinutes: int().check(z.minimum(0)),
+  bufferMinutes: int(0),
   /** A slot must start at least this long after the booking is made. */
-  leadMinutes: int().check(z.minimum(0)),
+  leadMinutes: int(0),
   /** A booking can be cancelled until this long before its start. */
-  cancelBeforeMinutes: int().check(z.minimum(0)),
+  cancelBeforeMinutes: int(0),
   /** Bookings one household may hold per day for this service. */
-  quotaPerHouseholdPerDay: z.optional(int().check(z.minimum(1))),
+  quotaPerHouseholdPerDay: z.optional(int(1)),
   /** How far ahead slots are offered. */
-  horizonDays: int().check(z.minimum(1), z.maximum(366)),
+  horizonDays: int(1, 366),
 });
 export type SlotPolicy = z.infer<typeof SlotPolicy>;
 
@@ -103,12 +103,12 @@ export type Amenity = z.infer<typeof Amenity>;
 /** A room booked by time slot with a number of people (seed 003: meeting and clubhouse rooms). */
 export const RoomPolicy = z.object({
   size: z.enum(['small', 'large']),
-  maxPeople: int().check(z.minimum(1)),
+  maxPeople: int(1),
   amenities: z.array(Amenity),
   /** Staff open the room this long before the start (large 20, small 30). */
-  openEarlyMinutes: int().check(z.minimum(0)),
+  openEarlyMinutes: int(0),
   /** Staff confirm with the booker this long before the start (large 20, small 10). */
-  confirmBeforeMinutes: int().check(z.minimum(0)),
+  confirmBeforeMinutes: int(0),
 });
 export type RoomPolicy = z.infer<typeof RoomPolicy>;
 
@@ -143,7 +143,7 @@ export type PriceListStatus = z.infer<typeof PriceListStatus>;
 export const PriceList = z.object({
   id: Id,
   version: z.string().check(z.minLength(1), z.maxLength(40)),
-  year: int().check(z.minimum(2000), z.maximum(2100)),
+  year: int(2000, 2100),
   status: PriceListStatus,
   effectiveFrom: Instant,
   approvedBy: z.optional(z.string().check(z.maxLength(80))),
@@ -165,7 +165,7 @@ export const PriceListSummary = z.object({
   status: PriceListStatus,
   effectiveFrom: Instant,
   approvedBy: z.optional(z.string()),
-  itemCount: int().check(z.minimum(0)),
+  itemCount: int(0),
 });
 export type PriceListSummary = z.infer<typeof PriceListSummary>;
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DATE_PATTERN, DATETIME_PATTERN, int, isoFormat } from './formats.js';
 
 /** Money: CNY in integer fen (分). 20 yuan is `2000`. Never a float. */
-export const Fen = int().check(z.minimum(0), z.maximum(1_000_000_000));
+export const Fen = int(0, 1_000_000_000);
 export type Fen = z.infer<typeof Fen>;
 
 /** An instant on the wire: ISO 8601 with an offset (`2026-11-23T09:00:00+08:00`); `z.iso.datetime({ offset: true })`. */
@@ -81,7 +81,7 @@ export interface Page<T> {
 
 export const PageQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int(1, 200)),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

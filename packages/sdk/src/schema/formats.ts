@@ -31,8 +31,30 @@ export function safeInteger(payload: ParsePayload<number>): void {
   );
 }
 
-/** A safe integer, like `z.int()`. */
-export const int = () => z.number().check(safeInteger);
+const bounds = new WeakMap<object, readonly [min: number | undefined, max: number | undefined]>();
+
+/** The bounds of an `int(min, max)` check, for the contract (JSON Schema `minimum` / `maximum`). */
+export const integerBounds = (check: unknown) => bounds.get(check as object);
+
+/**
+ * A safe integer, like `z.int()`, at least `min` and at most `max` when given: what
+ * `z.int(min, max)` checks and reports, in one check instead of
+ * three (a catalog has thousands of these: each check costs time on every value).
+ */
+export const int = (min?: number, max?: number) => {
+  const check = (payload: ParsePayload<number>): void => {
+    const issues = payload.issues;
+    const before = issues.length;
+    safeInteger(payload);
+    // Not an integer at all: zod stops there. An unsafe integer is still held to the bounds.
+    if (issues.length > before && !issues[before]!.continue) return;
+    const input = payload.value;
+    if (min !== undefined && input < min) issues.push({ origin: 'number', code: 'too_small', minimum: min, input, inclusive: true, continue: true });
+    if (max !== undefined && input > max) issues.push({ origin: 'number', code: 'too_big', maximum: max, input, inclusive: true, continue: true });
+  };
+  bounds.set(check, [min, max]);
+  return z.number().check(check);
+};
 
 // zod's own patterns (zod/v4/core regexes `date`, and `datetime({ offset: true })`): a real
 // calendar date (leap years included), and a time with seconds and an offset or Z.

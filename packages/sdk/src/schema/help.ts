@@ -88,7 +88,7 @@ export type HelpReplyInput = z.infer<typeof HelpReplyInput>;
 export const HelpListQuery = z.object({
   status: z.optional(z.enum(['open', 'closed', 'all'])),
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int(1, 200)),
 });
 export type HelpListQuery = z.infer<typeof HelpListQuery>;
 

@@ -12,12 +12,12 @@ export const LoanItem = z.object({
   id: Id,
   kind: LoanItemKind,
   name: LocalizedText,
-  total: int().check(z.minimum(0)),
-  available: int().check(z.minimum(0)),
+  total: int(0),
+  available: int(0),
   /** Consumables are given away and never come back. */
   returnable: z.boolean(),
   /** Default loan period; the due time is prefilled from it. */
-  loanHours: int().check(z.minimum(1)),
+  loanHours: int(1),
   deposit: Fen,
   /** What the office paid for one, for the zero-loss report. */
   unitCost: Fen,
@@ -52,7 +52,7 @@ export const Loan = z.object({
   householdId: Id,
   household: Address,
   borrower: Contact,
-  quantity: int().check(z.minimum(1)),
+  quantity: int(1),
   lentAt: Instant,
   dueAt: z.optional(Instant),
   lentBy: StaffOnShift,
@@ -68,7 +68,7 @@ export type Loan = z.infer<typeof Loan>;
 
 export const CheckoutInput = z.object({
   itemId: Id,
-  quantity: int().check(z.minimum(1), z.maximum(100)),
+  quantity: int(1, 100),
   household: Address,
   borrower: Contact,
   /** Defaults to now + the item's loan period. */
@@ -91,7 +91,7 @@ export const LoanListQuery = z.object({
   /** Matches building, room or item name. */
   q: z.optional(z.string().check(z.maxLength(80))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
-  limit: z.optional(int().check(z.minimum(1), z.maximum(200))),
+  limit: z.optional(int(1, 200)),
 });
 export type LoanListQuery = z.infer<typeof LoanListQuery>;
 
@@ -101,11 +101,11 @@ export const HandoverSummary = z.object({
   from: Shift,
   to: Shift,
   items: z.array(
-    z.object({ itemId: Id, itemName: LocalizedText, out: int().check(z.minimum(0)), overdue: int().check(z.minimum(0)) }),
+    z.object({ itemId: Id, itemName: LocalizedText, out: int(0), overdue: int(0) }),
   ),
   overdue: z.array(Loan),
-  outCount: int().check(z.minimum(0)),
-  overdueCount: int().check(z.minimum(0)),
+  outCount: int(0),
+  overdueCount: int(0),
 });
 export type HandoverSummary = z.infer<typeof HandoverSummary>;
 
@@ -116,13 +116,13 @@ export const ZeroLossReport = z.object({
     z.object({
       itemId: Id,
       itemName: LocalizedText,
-      damaged: int().check(z.minimum(0)),
-      lost: int().check(z.minimum(0)),
+      damaged: int(0),
+      lost: int(0),
       cost: Fen,
     }),
   ),
-  damaged: int().check(z.minimum(0)),
-  lost: int().check(z.minimum(0)),
+  damaged: int(0),
+  lost: int(0),
   cost: Fen,
 });
 export type ZeroLossReport = z.infer<typeof ZeroLossReport>;

@@ -25,9 +25,15 @@ interface SizeEntry {
   ceiling: number;
   /**
    * Why this entry's ceiling is not yet enforced, when it is not: the entry is still measured and
-   * printed, and marked as such, but does not fail the run.
+   * printed, and marked as such, but does not fail the run above its ceiling.
    */
   notEnforced?: string;
+  /**
+   * With `notEnforced`: bytes gzipped that fail the run meanwhile (today's size and a little
+   * room), so the entry cannot grow unnoticed while it is over its ceiling. Lower it as the entry
+   * shrinks.
+   */
+  ratchet?: number;
 }
 
 export const entries: SizeEntry[] = [
@@ -40,7 +46,8 @@ export const entries: SizeEntry[] = [
     entry: 'packages/elements/src/define/*.ts',
     goal: 40 * KB,
     ceiling: 55 * KB,
-    notEnforced: 'the widgets are far over this budget today; see docs/benchmarks.md and the quality-gates work',
+    notEnforced: 'the widgets are far over this budget today (see the README, "Size")',
+    ratchet: 97 * KB,
   },
 ];
 
@@ -172,6 +179,10 @@ for (const r of results) {
   const entry = entries.find((e) => e.name === r.name);
   if (r.status === 'OVER CEILING' && entry?.notEnforced) {
     console.warn(`size: ${r.name} is over its ceiling (${kb(r.gzip!)} > ${kb(r.ceiling)}), not enforced yet: ${entry.notEnforced}`);
+    if (entry.ratchet !== undefined) {
+      if (r.gzip! > entry.ratchet) failures.push(`${r.name} grew past its interim limit (${kb(r.gzip!)} > ${kb(entry.ratchet)})`);
+      else console.warn(`size: ${r.name} is within its interim limit of ${kb(entry.ratchet)} (${signedKb(r.gzip! - entry.ratchet)})`);
+    }
     continue;
   }
   if (r.status === 'OVER CEILING') failures.push(`${r.name} is over its ceiling (${kb(r.gzip!)} > ${kb(r.ceiling)})`);

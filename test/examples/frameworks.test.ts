@@ -159,13 +159,15 @@ describe('the examples in Chromium on the embedded mock', () => {
   it.each(EXAMPLES)('%s: the widgets load the catalog, a booking is made through the UI, and the app hears of it', async (example) => {
     const { page, problems, close } = await open(example);
     try {
-      // The provider got `base-url` (attribute) and `getToken` (property): the menu lists the catalog.
+      // The provider got `base-url` (attribute) and `getToken` (property): the menu counts the whole
+      // catalog and renders its first page.
       const menu = page.locator('bm-service-menu');
-      await page.waitForFunction(
-        (n) => document.querySelector('bm-service-menu')?.shadowRoot?.querySelectorAll('[part~=item]').length === n,
-        published.items.length,
+      await menu.locator('[part~=result-count]', { hasText: `共 ${published.items.length} 项服务` }).waitFor();
+      const shown = await menu.locator('[part~=item]').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['id']!));
+      expect(shown).toHaveLength(Math.min(24, published.items.length));
+      expect(await menu.locator('[part~=book-button]').count(), 'a book button for each service bookable online').toBe(
+        shown.filter((id) => online.some((i) => i.id === id)).length,
       );
-      expect(await menu.locator('[part~=book-button]').count(), 'a book button for each service bookable online').toBe(online.length);
       // The app's `bm-provider-ready` handler renders the compound's name.
       await page.getByRole('heading', { level: 1, name: '翠湖花园 便民服务' }).waitFor();
 
@@ -176,6 +178,7 @@ describe('the examples in Chromium on the embedded mock', () => {
 
       // Choose a service in the menu: the app's `bm-service-select` handler shows it, and `for` hands it to the form.
       const washer = published.items.find((i) => i.id === 'svc-washer-install')!;
+      await menu.getByRole('searchbox').fill(washer.name['zh-CN']);
       await menu.getByRole('button', { name: `预约：${washer.name['zh-CN']}` }).click();
       await page.locator('[data-chosen]', { hasText: washer.name['zh-CN'] }).waitFor();
       expect(await page.locator('bm-booking-form').evaluate((form: HTMLElementTagNameMap['bm-booking-form']) => form.serviceId)).toBe(washer.id);

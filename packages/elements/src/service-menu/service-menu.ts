@@ -51,7 +51,6 @@ interface MenuView {
   tops: TopGroup[];
   /** Ids of the items that match, in reading order. */
   ids: string[];
-  idSet: Set<string>;
 }
 
 /** Price lists residents may see: only an approved list is ever public (seed 001). */
@@ -217,7 +216,7 @@ export class BmServiceMenu extends BmElement {
     if (v && v.list === list && v.query === this.query && v.audience === audience) return v;
     const { tops } = filterCatalog(indexCatalog(list), this.query, audience);
     const ids = tops.flatMap((t) => t.groups.flatMap((g) => g.items.map((e) => e.item.id)));
-    this.view = { list, query: this.query, audience, tops, ids, idSet: new Set(ids) };
+    this.view = { list, query: this.query, audience, tops, ids };
     return this.view;
   }
 

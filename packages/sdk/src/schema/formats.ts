@@ -38,8 +38,8 @@ export const integerBounds = (check: unknown) => bounds.get(check as object);
 
 /**
  * A safe integer, like `z.int()`, at least `min` and at most `max` when given: what
- * `z.int(min, max)` checks and reports, in one check instead of
- * three (a catalog has thousands of these: each check costs time on every value).
+ * `z.int().check(z.minimum(min), z.maximum(max))` checks and reports, in one check instead of three
+ * (a catalog has thousands of these, and every check costs time on every value).
  */
 export const int = (min?: number, max?: number) => {
   const check = (payload: ParsePayload<number>): void => {

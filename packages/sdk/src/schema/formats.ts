@@ -82,10 +82,11 @@ export const isoFormat = (pattern: RegExp, format: 'date' | 'datetime') =>
 export function tagged<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(options: T): z.ZodMiniUnion<T> {
   const union = z.union(options);
   const whole = union._zod.parse;
+  let byKind: Map<unknown, T[number]['_zod']> | undefined;
   union._zod.parse = union._zod.run = (payload, ctx) => {
-    const kind = (payload.value as { kind?: z.core.util.Primitive } | null)?.kind;
-    const option = options.find((o) => o._zod.propValues?.['kind']?.has(kind));
-    return option ? option._zod.run(payload, ctx) : whole(payload, ctx);
+    byKind ??= new Map(options.flatMap((o) => [...(o._zod.propValues?.['kind'] ?? [])].map((k) => [k, o._zod] as const)));
+    const option = byKind.get((payload.value as { kind?: unknown } | null)?.kind);
+    return option ? option.run(payload, ctx) : whole(payload, ctx);
   };
   return union;
 }

@@ -19,7 +19,7 @@ import {
   PriceRule,
   QuotePrice,
 } from '@bianmin/sdk';
-import { int } from '../../../packages/sdk/src/schema/formats.js';
+import { int, object } from '../../../packages/sdk/src/schema/formats.js';
 
 const outcome = (r: { success: boolean; data?: unknown; error?: { issues: unknown } }) => JSON.stringify(r.success ? r.data : r.error?.issues);
 
@@ -204,5 +204,63 @@ describe('PriceRule, a tagged union', () => {
     expect(PriceRule.safeParse({ kind: 'barter' }).error?.issues[0]?.code).toBe('invalid_union');
     expect(PriceRule.safeParse({ kind: 'fixed', amount: 1.5 }).error?.issues[0]?.path).toEqual(['amount']);
     expect(PriceRule.def.type).toBe('union');
+  });
+});
+
+describe('object()', () => {
+  // The same nested shape built with object() and with z.object(): a trimmed string, optional and
+  // nullable properties, an array of objects, a union of objects and a bounded integer.
+  const build = (obj: typeof z.object) =>
+    obj({
+      id: z.string().check(z.trim(), z.minLength(1)),
+      count: int(0, 9),
+      note: z.optional(z.string()),
+      parent: z.nullable(z.string()),
+      tags: z.array(obj({ name: z.string(), weight: z.optional(int(1)) })),
+      choice: z.union([obj({ kind: z.literal('a'), a: z.number() }), obj({ kind: z.literal('b'), b: z.optional(z.boolean()) })]),
+    });
+  const ours = build(object as typeof z.object);
+  const theirs = build(z.object);
+  const tag = fc.record({ name: fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), weight: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant(undefined)), x: fc.string() }, { requiredKeys: [] });
+  const value = fc.oneof(
+    fc.record(
+      {
+        id: fc.oneof(fc.constantFrom(' a ', '', '  ', 'x'), fc.integer()),
+        count: fc.oneof(fc.integer({ min: -2, max: 11 }), fc.constant(2.5), fc.constant('3')),
+        note: fc.oneof(fc.string({ maxLength: 3 }), fc.constant(undefined), fc.constant(null)),
+        parent: fc.oneof(fc.constant(null), fc.string({ maxLength: 3 }), fc.constant(undefined)),
+        tags: fc.oneof(fc.array(tag, { maxLength: 3 }), fc.constant({})),
+        choice: fc.oneof(
+          fc.record({ kind: fc.constantFrom('a', 'b', 'c'), a: fc.oneof(fc.double(), fc.string()), b: fc.oneof(fc.boolean(), fc.constant(undefined)) }, { requiredKeys: ['kind'] }),
+          fc.anything(),
+        ),
+        extra: fc.anything(),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.anything(),
+  );
+
+  it('accepts, rejects, outputs and reports exactly like z.object()', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        const a = ours.safeParse(v);
+        const b = theirs.safeParse(v);
+        expect(a.success).toBe(b.success);
+        if (a.success) {
+          expect(a.data).toStrictEqual(b.data);
+          expect(Object.keys(a.data)).toEqual(Object.keys(b.data!));
+        } else expect(a.error?.issues).toEqual(b.error?.issues);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps a present undefined optional property, drops an absent one, and drops unknown keys', () => {
+    const base = { id: 'x', count: 1, parent: null, tags: [], choice: { kind: 'b' } };
+    expect(Object.keys(ours.parse({ ...base, note: undefined, zzz: 1 }))).toEqual(Object.keys(theirs.parse({ ...base, note: undefined, zzz: 1 })));
+    expect('note' in ours.parse({ ...base, note: undefined })).toBe(true);
+    expect('note' in ours.parse(base)).toBe(false);
+    expect(ours.parse({ ...base, id: ' y ' }).id).toBe('y');
   });
 });

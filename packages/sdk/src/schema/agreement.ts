@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { Weekday } from './catalog.js';
 import { Address, Fen, Id, Instant, LocalDate, LocalTime, LocalizedText, Month } from './common.js';
-import { int } from './formats.js';
+import { int, object } from './formats.js';
 
 /** A long-term service agreement (seed 004, hourly housekeeping). */
-export const Agreement = z.object({
+export const Agreement = object({
   id: Id,
   number: z.string(),
   householdId: Id,
@@ -12,9 +12,9 @@ export const Agreement = z.object({
   serviceName: LocalizedText,
   address: Address,
   services: z.array(LocalizedText),
-  period: z.object({ from: LocalDate, to: LocalDate }),
+  period: object({ from: LocalDate, to: LocalDate }),
   workDays: z.array(Weekday),
-  hours: z.object({ start: LocalTime, end: LocalTime }),
+  hours: object({ start: LocalTime, end: LocalTime }),
   dailyFee: Fen,
   /** Extra pay per hour worked on a statutory holiday. */
   holidayHourlyExtra: Fen,
@@ -27,7 +27,7 @@ export const Agreement = z.object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
-export const AgreementChangeInput = z.object({
+export const AgreementChangeInput = object({
   kind: z.enum(['times', 'services', 'stop']),
   requestedBy: z.enum(['resident', 'office']),
   effectiveDate: LocalDate,
@@ -36,7 +36,7 @@ export const AgreementChangeInput = z.object({
 });
 export type AgreementChangeInput = z.infer<typeof AgreementChangeInput>;
 
-export const AgreementChange = z.object({
+export const AgreementChange = object({
   id: Id,
   agreementId: Id,
   kind: z.enum(['times', 'services', 'stop']),

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { AMENITIES, Amenity, BookingMode } from './catalog.js';
 import { Address, Fen, FreeText, HistoryEntry, Id, Instant, LocalDate, LocalizedText } from './common.js';
-import { int } from './formats.js';
+import { int, object } from './formats.js';
 import { Contact } from './household.js';
 
 /** One line of a price quote. `amount` is always `unitAmount × quantity`; lines sum to the total. */
-export const QuoteLine = z.object({
+export const QuoteLine = object({
   code: z.enum(['base', 'peak', 'off-peak', 'labour', 'materials', 'minimum']),
   label: LocalizedText,
   unitAmount: Fen,
@@ -18,7 +18,7 @@ export type QuoteLine = z.infer<typeof QuoteLine>;
  * A price quote. `exact`: the total is the price. `from`: the total is a lower bound (materials at
  * cost, "from" prices). `on-inspection`: no price until staff inspect; total is 0 or a "from".
  */
-export const Quote = z.object({
+export const Quote = object({
   currency: z.literal('CNY'),
   basis: z.enum(['exact', 'from', 'on-inspection', 'free']),
   lines: z.array(QuoteLine),
@@ -27,7 +27,7 @@ export const Quote = z.object({
 export type Quote = z.infer<typeof Quote>;
 
 /** What the quantity fields of a booking mean depends on the price rule's unit. */
-export const QuoteInput = z.object({
+export const QuoteInput = object({
   /** Count in the rule's unit (items, m², times); default 1. */
   quantity: z.optional(int(1, 10_000)),
   /** People, for per-person and per-person-hour prices and rooms. */
@@ -60,7 +60,7 @@ export const BOOKING_STATUSES = [
 export const BookingStatus = z.enum(BOOKING_STATUSES);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
-export const Slot = z.object({ start: Instant, end: Instant });
+export const Slot = object({ start: Instant, end: Instant });
 export type Slot = z.infer<typeof Slot>;
 
 /**
@@ -83,7 +83,7 @@ function stringMap(maxKey = Infinity, maxValue = Infinity) {
   }) as unknown as z.ZodMiniType<Record<string, string>>;
 }
 
-export const BookingInput = z.object({
+export const BookingInput = object({
   serviceId: Id,
   /** The wanted time; required for services with a slot policy. */
   slot: z.optional(Slot),
@@ -110,7 +110,7 @@ const complaint = {
   kind: z.literal('complaint'),
   comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
 };
-export const FeedbackInput = z.union([z.object(rating), z.object(complaint)]);
+export const FeedbackInput = z.union([object(rating), object(complaint)]);
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
 /**
@@ -118,11 +118,11 @@ export type FeedbackInput = z.infer<typeof FeedbackInput>;
  * given. The feedback input plus `at`, spelled as a union of its own (not `z.intersection`, which
  * adds ~0.7 KB gzipped to a browser bundle).
  */
-export const Feedback = z.union([z.object({ ...rating, at: Instant }), z.object({ ...complaint, at: Instant })]);
+export const Feedback = z.union([object({ ...rating, at: Instant }), object({ ...complaint, at: Instant })]);
 export type Feedback = z.infer<typeof Feedback>;
 
 /** A booking of a paid service (委托服务单). */
-export const Booking = z.object({
+export const Booking = object({
   id: Id,
   /** The number a resident quotes on the phone: `BM-20261123-0007`. */
   number: z.string(),
@@ -150,7 +150,7 @@ export const Booking = z.object({
 });
 export type Booking = z.infer<typeof Booking>;
 
-export const BookingListQuery = z.object({
+export const BookingListQuery = object({
   scope: z.optional(z.enum(['upcoming', 'past', 'all'])),
   status: z.optional(BookingStatus),
   cursor: z.optional(z.string().check(z.maxLength(200))),
@@ -158,14 +158,14 @@ export const BookingListQuery = z.object({
 });
 export type BookingListQuery = z.infer<typeof BookingListQuery>;
 
-export const CancelInput = z.object({ reason: z.optional(z.string().check(z.maxLength(500))) });
+export const CancelInput = object({ reason: z.optional(z.string().check(z.maxLength(500))) });
 export type CancelInput = z.infer<typeof CancelInput>;
 
 export const SLOT_STATES = ['available', 'full', 'too-soon', 'closed', 'quota-reached'] as const;
 export const SlotState = z.enum(SLOT_STATES);
 export type SlotState = z.infer<typeof SlotState>;
 
-export const AvailableSlot = z.object({
+export const AvailableSlot = object({
   start: Instant,
   end: Instant,
   capacity: int(0),
@@ -174,7 +174,7 @@ export const AvailableSlot = z.object({
 });
 export type AvailableSlot = z.infer<typeof AvailableSlot>;
 
-export const AvailabilityQuery = z.object({
+export const AvailabilityQuery = object({
   /** First day, `YYYY-MM-DD` in the compound's time zone; default today. */
   from: z.optional(LocalDate),
   /** Number of days from `from`; default 7. */
@@ -182,7 +182,7 @@ export const AvailabilityQuery = z.object({
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
-export const Availability = z.object({
+export const Availability = object({
   serviceId: Id,
   generatedAt: Instant,
   slots: z.array(AvailableSlot),

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { Audience, Fen, HistoryEntry, Id, Instant, LocalTime, LocalizedText, ServicePhone } from './common.js';
-import { int, tagged } from './formats.js';
+import { int, object, tagged } from './formats.js';
 
 /** A node of the two-level category tree: top categories have `parentId: null`. */
-export const Category = z.object({
+export const Category = object({
   id: Id,
   parentId: z.nullable(Id),
   name: LocalizedText,
@@ -24,7 +24,7 @@ export const Weekday = int(1, 7);
  * in the compound's time zone, falls on one of `days` between `from` (inclusive) and `to`
  * (exclusive), the band's amount replaces the rule's base amount.
  */
-export const PriceBand = z.object({
+export const PriceBand = object({
   name: z.enum(['peak', 'off-peak']),
   days: z.array(Weekday).check(z.minLength(1)),
   from: LocalTime,
@@ -33,15 +33,15 @@ export const PriceBand = z.object({
 });
 export type PriceBand = z.infer<typeof PriceBand>;
 
-export const FreePrice = z.object({ kind: z.literal('free') });
+export const FreePrice = object({ kind: z.literal('free') });
 /** A fixed price per time (gym 20 yuan/time). */
-export const FixedPrice = z.object({
+export const FixedPrice = object({
   kind: z.literal('fixed'),
   amount: Fen,
   bands: z.optional(z.array(PriceBand)),
 });
 /** A price per unit (chess room 3 yuan per person-hour; course 200 yuan per person). */
-export const PerUnitPrice = z.object({
+export const PerUnitPrice = object({
   kind: z.literal('per-unit'),
   unit: PriceUnit,
   amount: Fen,
@@ -49,13 +49,13 @@ export const PerUnitPrice = z.object({
   bands: z.optional(z.array(PriceBand)),
 });
 /** Quoted on inspection, at market price, or by negotiation (按市场价 / 面议), maybe with a "from" price. */
-export const QuotePrice = z.object({
+export const QuotePrice = object({
   kind: z.literal('quote'),
   basis: z.enum(['inspection', 'market', 'negotiable']),
   from: z.optional(Fen),
 });
 /** Labour at a fixed rate (per time or per hour) plus materials at cost. */
-export const LabourMaterialsPrice = z.object({
+export const LabourMaterialsPrice = object({
   kind: z.literal('labour-materials'),
   labour: Fen,
   labourUnit: z.enum(['time', 'hour']),
@@ -70,7 +70,7 @@ export const BookingMode = z.enum(BOOKING_MODES);
 export type BookingMode = z.infer<typeof BookingMode>;
 
 /** Opening hours of a service on some weekdays, in the compound's time zone. */
-export const OpeningHours = z.object({
+export const OpeningHours = object({
   days: z.array(Weekday).check(z.minLength(1)),
   open: LocalTime,
   close: LocalTime,
@@ -78,7 +78,7 @@ export const OpeningHours = z.object({
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 /** How a bookable service is divided into slots. */
-export const SlotPolicy = z.object({
+export const SlotPolicy = object({
   /** Length of one slot. */
   durationMinutes: int(5, 24 * 60),
   /** Bookings one slot takes before it is full. */
@@ -101,7 +101,7 @@ export const Amenity = z.enum(AMENITIES);
 export type Amenity = z.infer<typeof Amenity>;
 
 /** A room booked by time slot with a number of people (seed 003: meeting and clubhouse rooms). */
-export const RoomPolicy = z.object({
+export const RoomPolicy = object({
   size: z.enum(['small', 'large']),
   maxPeople: int(1),
   amenities: z.array(Amenity),
@@ -112,7 +112,7 @@ export const RoomPolicy = z.object({
 });
 export type RoomPolicy = z.infer<typeof RoomPolicy>;
 
-export const ServiceItem = z.object({
+export const ServiceItem = object({
   id: Id,
   categoryId: Id,
   name: LocalizedText,
@@ -140,7 +140,7 @@ export type PriceListStatus = z.infer<typeof PriceListStatus>;
  * A yearly, versioned service list with prices (便民服务项目及价格表). The manager drafts it, the
  * general manager approves it, then it is published with an effective time (seed 001).
  */
-export const PriceList = z.object({
+export const PriceList = object({
   id: Id,
   version: z.string().check(z.minLength(1), z.maxLength(40)),
   year: int(2000, 2100),
@@ -158,7 +158,7 @@ export const PriceList = z.object({
 export type PriceList = z.infer<typeof PriceList>;
 
 /** A price list without its items, for listings. */
-export const PriceListSummary = z.object({
+export const PriceListSummary = object({
   id: Id,
   version: z.string(),
   year: int(),
@@ -169,7 +169,7 @@ export const PriceListSummary = z.object({
 });
 export type PriceListSummary = z.infer<typeof PriceListSummary>;
 
-export const PriceListTransitionInput = z.object({
+export const PriceListTransitionInput = object({
   to: PriceListStatus,
   by: z.string().check(z.minLength(1), z.maxLength(80)),
   note: z.optional(z.string().check(z.maxLength(500))),
@@ -177,13 +177,13 @@ export const PriceListTransitionInput = z.object({
 export type PriceListTransitionInput = z.infer<typeof PriceListTransitionInput>;
 
 /** The compound's settings every widget needs. */
-export const Compound = z.object({
+export const Compound = object({
   id: Id,
   name: LocalizedText,
   /** The 24-hour service phone (24小时服务电话). */
   servicePhone: ServicePhone,
   timeZone: z.literal('Asia/Shanghai'),
-  buildings: z.array(z.object({ id: Id, name: LocalizedText })),
+  buildings: z.array(object({ id: Id, name: LocalizedText })),
 });
 export type Compound = z.infer<typeof Compound>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DATE_PATTERN, DATETIME_PATTERN, int, isoFormat } from './formats.js';
+import { DATE_PATTERN, DATETIME_PATTERN, int, isoFormat, object } from './formats.js';
 
 /** Money: CNY in integer fen (分). 20 yuan is `2000`. Never a float. */
 export const Fen = int(0, 1_000_000_000);
@@ -30,7 +30,7 @@ export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** Text in zh-CN (required) and English (optional). */
-export const LocalizedText = z.object({
+export const LocalizedText = object({
   'zh-CN': z.string().check(z.minLength(1), z.maxLength(2000)),
   en: z.optional(z.string().check(z.maxLength(2000))),
 });
@@ -56,7 +56,7 @@ export const Audience = z.enum(AUDIENCES);
 export type Audience = z.infer<typeof Audience>;
 
 /** A place in the compound: building and room (栋号/房号). */
-export const Address = z.object({
+export const Address = object({
   building: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
   room: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
 });
@@ -69,7 +69,7 @@ export type Role = z.infer<typeof Role>;
 
 /** A cursor-paginated list. */
 export function page<T extends z.ZodMiniType>(item: T) {
-  return z.object({
+  return object({
     items: z.array(item),
     nextCursor: z.nullable(z.string()),
   });
@@ -79,7 +79,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const PageQuery = z.object({
+export const PageQuery = object({
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(int(1, 200)),
 });
@@ -87,7 +87,7 @@ export type PageQuery = z.infer<typeof PageQuery>;
 
 /** One transition in a record's history. */
 export const HistoryEntry = <S extends z.ZodMiniType>(status: S) =>
-  z.object({
+  object({
     status,
     at: Instant,
     by: z.optional(Role),
@@ -114,7 +114,7 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const IssueBody = z.object({
+export const IssueBody = object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
   code: z.optional(z.string()),
@@ -122,7 +122,7 @@ export const IssueBody = z.object({
 export type IssueBody = z.infer<typeof IssueBody>;
 
 /** The one error body every non-2xx response carries. */
-export const ErrorBody = z.object({
+export const ErrorBody = object({
   code: z.string(),
   message: z.string(),
   requestId: z.string(),

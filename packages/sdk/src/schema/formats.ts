@@ -1,5 +1,8 @@
 /**
- * Integers and ISO dates for the schemas, internal to the SDK (not exported from the package).
+ * Integers, ISO dates, objects and tagged unions for the schemas, internal to the SDK (not exported
+ * from the package). The integers and dates are smaller than zod's own; the objects and unions are
+ * quicker (with `int(min, max)` they take about a third off the time a 1,000-service catalog takes
+ * to validate, measured against `JSON.parse` of it).
  *
  * Each accepts and rejects exactly what its zod counterpart does and reports the same issues, but
  * as a plain check function: `z.int()` brings zod's whole number-format machinery (int32, uint32,
@@ -82,11 +85,41 @@ export const isoFormat = (pattern: RegExp, format: 'date' | 'datetime') =>
 export function tagged<const T extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(options: T): z.ZodMiniUnion<T> {
   const union = z.union(options);
   const whole = union._zod.parse;
-  let byKind: Map<unknown, T[number]['_zod']> | undefined;
   union._zod.parse = union._zod.run = (payload, ctx) => {
-    byKind ??= new Map(options.flatMap((o) => [...(o._zod.propValues?.['kind'] ?? [])].map((k) => [k, o._zod] as const)));
-    const option = byKind.get((payload.value as { kind?: unknown } | null)?.kind);
-    return option ? option.run(payload, ctx) : whole(payload, ctx);
+    const kind = (payload.value as { kind?: z.core.util.Primitive } | null)?.kind;
+    const option = options.find((o) => o._zod.propValues?.['kind']?.has(kind));
+    return option ? option._zod.run(payload, ctx) : whole(payload, ctx);
   };
   return union;
 }
+
+/**
+ * `z.object(shape)`, quicker on what validates: each property is parsed straight into the output
+ * (an absent optional one not at all), and at the first issue the whole value goes to zod's own
+ * parse, so what fails is reported exactly as `z.object` reports it. A valid value comes out the
+ * same: its properties in shape order, unknown keys dropped. Zod's per-property bookkeeping is
+ * about a third of the time a valid catalog takes (`npm run bench`, d).
+ */
+export const object = <T extends z.core.$ZodLooseShape>(shape: T): z.ZodMiniObject<T, z.core.$strip> => {
+  const schema = z.object(shape);
+  const whole = schema._zod.parse;
+  schema._zod.parse = schema._zod.run = (payload, ctx) => {
+    const input = payload.value as Record<string, unknown>;
+    if (typeof input != 'object' || !input || Array.isArray(input)) return whole(payload, ctx);
+    const out: Record<string, unknown> = {};
+    for (const key in shape) {
+      const property = shape[key]!._zod;
+      const value = input[key];
+      if (value === undefined && !(key in input)) {
+        if (property.optout === 'optional' && property.optin === 'optional') continue;
+        return whole(payload, ctx);
+      }
+      const result = property.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise || result.issues.length) return whole(payload, ctx);
+      out[key] = result.value;
+    }
+    payload.value = out;
+    return payload;
+  };
+  return schema;
+};

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FreeText, HistoryEntry, Id, Instant, LocalizedText, MobilePhone, ServicePhone } from './common.js';
-import { int } from './formats.js';
+import { int, object } from './formats.js';
 
 /** The seven kinds of help request (seed 003). */
 export const HELP_KINDS = ['medical', 'security', 'disaster', 'repair', 'complaint', 'consultation', 'other'] as const;
@@ -15,7 +15,7 @@ export const DISASTER_SUBKINDS = ['flood', 'fire', 'other'] as const;
 /** For a medical emergency: take to hospital (two guards, a car), call 120 and meet at the gate, or stay a while. */
 export const MEDICAL_WANTS = ['hospital', 'ambulance', 'stay'] as const;
 
-export const HelpLocation = z.object({
+export const HelpLocation = object({
   building: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
   room: z.optional(z.string().check(z.trim(), z.maxLength(20))),
   floor: z.optional(z.string().check(z.trim(), z.maxLength(10))),
@@ -34,13 +34,13 @@ const base = {
 };
 
 export const HelpRequestInput = z.union([
-  z.object({ kind: z.literal('medical'), ...base, wanted: z.enum(MEDICAL_WANTS) }),
-  z.object({ kind: z.literal('security'), ...base, subKind: z.enum(SECURITY_SUBKINDS) }),
-  z.object({ kind: z.literal('disaster'), ...base, subKind: z.enum(DISASTER_SUBKINDS) }),
-  z.object({ kind: z.literal('repair'), ...base }),
-  z.object({ kind: z.literal('complaint'), ...base }),
-  z.object({ kind: z.literal('consultation'), ...base, mode: z.enum(['oral', 'written']) }),
-  z.object({ kind: z.literal('other'), ...base }),
+  object({ kind: z.literal('medical'), ...base, wanted: z.enum(MEDICAL_WANTS) }),
+  object({ kind: z.literal('security'), ...base, subKind: z.enum(SECURITY_SUBKINDS) }),
+  object({ kind: z.literal('disaster'), ...base, subKind: z.enum(DISASTER_SUBKINDS) }),
+  object({ kind: z.literal('repair'), ...base }),
+  object({ kind: z.literal('complaint'), ...base }),
+  object({ kind: z.literal('consultation'), ...base, mode: z.enum(['oral', 'written']) }),
+  object({ kind: z.literal('other'), ...base }),
 ]);
 export type HelpRequestInput = z.infer<typeof HelpRequestInput>;
 
@@ -49,14 +49,14 @@ export const HelpStatus = z.enum(HELP_STATUSES);
 export type HelpStatus = z.infer<typeof HelpStatus>;
 
 /** Never pass the buck: what the office cannot do, it helps the resident reach whoever can. */
-export const Referral = z.object({
+export const Referral = object({
   to: LocalizedText,
   phone: z.optional(ServicePhone),
   note: z.optional(LocalizedText),
 });
 export type Referral = z.infer<typeof Referral>;
 
-export const HelpRequest = z.object({
+export const HelpRequest = object({
   id: Id,
   number: z.string(),
   kind: HelpKind,
@@ -82,10 +82,10 @@ export const HelpRequest = z.object({
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
 
-export const HelpReplyInput = z.object({ reply: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
+export const HelpReplyInput = object({ reply: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
 export type HelpReplyInput = z.infer<typeof HelpReplyInput>;
 
-export const HelpListQuery = z.object({
+export const HelpListQuery = object({
   status: z.optional(z.enum(['open', 'closed', 'all'])),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(int(1, 200)),

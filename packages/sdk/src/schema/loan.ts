@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Address, Fen, FreeText, HistoryEntry, Id, Instant, LocalizedText, Month } from './common.js';
-import { int } from './formats.js';
+import { int, object } from './formats.js';
 import { Contact } from './household.js';
 
 export const LOAN_ITEM_KINDS = ['first-aid', 'tools', 'bike-kit', 'umbrella', 'poncho', 'trolley', 'consumable'] as const;
@@ -8,7 +8,7 @@ export const LoanItemKind = z.enum(LOAN_ITEM_KINDS);
 export type LoanItemKind = z.infer<typeof LoanItemKind>;
 
 /** A thing in the convenience cabinet (便民箱, seed 000). */
-export const LoanItem = z.object({
+export const LoanItem = object({
   id: Id,
   kind: LoanItemKind,
   name: LocalizedText,
@@ -38,14 +38,14 @@ export const LOAN_STATUSES = ['out', 'returned', 'lost', 'given'] as const;
 export const LoanStatus = z.enum(LOAN_STATUSES);
 export type LoanStatus = z.infer<typeof LoanStatus>;
 
-export const StaffOnShift = z.object({
+export const StaffOnShift = object({
   staffId: Id,
   shift: Shift,
 });
 export type StaffOnShift = z.infer<typeof StaffOnShift>;
 
 /** One line of the loan register (业主借用登记表). */
-export const Loan = z.object({
+export const Loan = object({
   id: Id,
   itemId: Id,
   itemName: LocalizedText,
@@ -66,7 +66,7 @@ export const Loan = z.object({
 });
 export type Loan = z.infer<typeof Loan>;
 
-export const CheckoutInput = z.object({
+export const CheckoutInput = object({
   itemId: Id,
   quantity: int(1, 100),
   household: Address,
@@ -78,7 +78,7 @@ export const CheckoutInput = z.object({
 });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 
-export const ReturnInput = z.object({
+export const ReturnInput = object({
   condition: LoanCondition,
   shift: Shift,
   note: z.optional(FreeText),
@@ -86,7 +86,7 @@ export const ReturnInput = z.object({
 export type ReturnInput = z.infer<typeof ReturnInput>;
 
 export const LOAN_FILTERS = ['out', 'overdue', 'returned', 'all'] as const;
-export const LoanListQuery = z.object({
+export const LoanListQuery = object({
   filter: z.optional(z.enum(LOAN_FILTERS)),
   /** Matches building, room or item name. */
   q: z.optional(z.string().check(z.maxLength(80))),
@@ -96,12 +96,12 @@ export const LoanListQuery = z.object({
 export type LoanListQuery = z.infer<typeof LoanListQuery>;
 
 /** What is out at a change of shift, handed from one shift to the next. */
-export const HandoverSummary = z.object({
+export const HandoverSummary = object({
   at: Instant,
   from: Shift,
   to: Shift,
   items: z.array(
-    z.object({ itemId: Id, itemName: LocalizedText, out: int(0), overdue: int(0) }),
+    object({ itemId: Id, itemName: LocalizedText, out: int(0), overdue: int(0) }),
   ),
   overdue: z.array(Loan),
   outCount: int(0),
@@ -110,10 +110,10 @@ export const HandoverSummary = z.object({
 export type HandoverSummary = z.infer<typeof HandoverSummary>;
 
 /** Zero damage, zero loss (零损坏、零丢失): what went wrong in a month and what it cost. */
-export const ZeroLossReport = z.object({
+export const ZeroLossReport = object({
   month: Month,
   lines: z.array(
-    z.object({
+    object({
       itemId: Id,
       itemName: LocalizedText,
       damaged: int(0),

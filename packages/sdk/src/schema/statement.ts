@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { object } from './formats.js';
 import { Fen, Id, Instant, LocalDate, LocalizedText, Month } from './common.js';
 
-export const StatementLine = z.object({
+export const StatementLine = object({
   bookingId: Id,
   bookingNumber: z.string(),
   date: LocalDate,
@@ -14,7 +15,7 @@ export type StatementLine = z.infer<typeof StatementLine>;
  * A household's monthly statement of services on account (有偿便民服务月结统计表). Money is taken
  * only by the cashier: `receipt` is the cashier's record, never a staff member's.
  */
-export const Statement = z.object({
+export const Statement = object({
   id: Id,
   householdId: Id,
   month: Month,
@@ -22,9 +23,9 @@ export const Statement = z.object({
   total: Fen,
   status: z.enum(['open', 'issued', 'paid']),
   issuedAt: z.optional(Instant),
-  receipt: z.optional(z.object({ number: z.string(), at: Instant, by: z.literal('cashier') })),
+  receipt: z.optional(object({ number: z.string(), at: Instant, by: z.literal('cashier') })),
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const StatementQuery = z.object({ month: z.optional(Month) });
+export const StatementQuery = object({ month: z.optional(Month) });
 export type StatementQuery = z.infer<typeof StatementQuery>;

@@ -397,11 +397,8 @@ export class BmServiceMenu extends BmElement {
       aria-labelledby=${`n-${id}`}
       aria-describedby=${described}
     >
-      <div class="head">
-        <span id=${`n-${id}`} part="item-name" class="name">${name}</span>
-        <span id=${`p-${id}`} part="price" class="price">${formatPrice(item.price, locale)}</span>
-      </div>
-      ${item.priceNote ? html`<p id=${`pn-${id}`} part="price-note" class="note">${this.msg.text(item.priceNote)}</p>` : nothing}
+      <div class="head"><span id=${`n-${id}`} part="item-name" class="name" .textContent=${name}></span><span id=${`p-${id}`} part="price" class="price" .textContent=${formatPrice(item.price, locale)}></span></div>
+      ${item.priceNote ? html`<p id=${`pn-${id}`} part="price-note" class="note" .textContent=${this.msg.text(item.priceNote)}></p>` : nothing}
       ${bands.length ? html`<ul part="price-bands" class="bands">${bands.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
       ${item.hours?.length
         ? html`<p part="hours" class="hours">${item.hours.map((h) => `${formatWeekdays(h.days, locale)} ${h.open}–${h.close}`).join(locale === 'en' ? '; ' : '；')}</p>`

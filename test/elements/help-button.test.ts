@@ -115,6 +115,16 @@ describe('<bm-help-button>', () => {
       const { el: wrong } = await mount({ position: 'middle' });
       expect(q(wrong, '[role=alert]')!.textContent).to.contain('position="middle"');
       expect(q(wrong, '[part~=trigger]')).to.equal(null);
+
+      // poll-interval: up to a day; beyond that (a timer would fire at once) it is refused, as written.
+      const { el: slow } = await mount();
+      slow.setAttribute('poll-interval', '86400');
+      await slow.updateComplete;
+      expect(q(slow, '[part~=trigger]')).to.not.equal(null);
+      slow.setAttribute('poll-interval', '86401');
+      await slow.updateComplete;
+      expect(q(slow, '[role=alert]')!.textContent).to.contain('poll-interval="86401"');
+      expect(q(slow, '[part~=trigger]')).to.equal(null);
     });
 
     it('moves focus into the dialog, keeps Tab and Shift+Tab inside it, closes on Escape and gives focus back', async () => {

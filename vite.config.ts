@@ -95,7 +95,7 @@ export default defineConfig({
   test: {
     root: rootDir,
     environment: 'node',
-    include: ['test/sdk/**/*.test.ts', 'test/mock/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+    include: ['test/sdk/**/*.test.ts', 'test/mock/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/scripts/**/*.test.ts'],
     passWithNoTests: false,
     // Shared 2-core machines: generous limits, so only real failures fail (never timed assertions).
     testTimeout: 120_000,

@@ -1,9 +1,10 @@
 // Speed and memory: `npm run bench`. Not a test and not in CI: machines are noisy, so this prints
 // figures (ratios measured side by side in one run, medians after a warm-up) for a person to read.
 //
-// It bundles test/bench/page.ts (minified, as an app ships it) with the data of
-// test/bench/fixtures.ts into a temporary folder, serves it on 127.0.0.1, drives the system Chromium
-// through playwright-core, prints a table, and writes test/bench/results.json and docs/benchmarks.md.
+// It bundles test/bench/page.ts as an app ships it (the kit's esbuild options, scripts/kit-build.mjs,
+// with an es2022 target) with the data of test/bench/fixtures.ts into a temporary folder, serves it
+// on 127.0.0.1, drives the system Chromium through playwright-core, prints a table, and writes
+// test/bench/results.json and docs/benchmarks.md.
 //   a. <bm-fee-board layout="embedded">, first render of 1,000 rows ÷ a plain createElement table of them
 //      (both to their first frame)
 //   b. <bm-service-menu> over 1,000 services, CPU throttled 4×: a search keystroke to the next frame
@@ -21,6 +22,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { kitBuildOptions } from './kit-build.mjs';
 import { benchData } from '../test/bench/fixtures.js';
 import type { Timing } from '../test/bench/page.js';
 
@@ -44,20 +46,11 @@ const log = (msg: string): void => console.error(`[${((performance.now() - start
 const outDir = mkdtempSync(join(tmpdir(), 'bianmin-bench-'));
 log('building the bench page and its data');
 await build({
-  absWorkingDir: rootDir,
+  ...kitBuildOptions(),
   entryPoints: [join(rootDir, 'test/bench/page.ts')],
   outfile: join(outDir, 'page.js'),
-  bundle: true,
-  minify: true,
-  format: 'esm',
   target: 'es2022',
-  platform: 'browser',
-  conditions: ['source'],
-  charset: 'utf8',
-  legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true } },
 });
 writeFileSync(join(outDir, 'data.json'), JSON.stringify(await benchData()));
 writeFileSync(

@@ -5,8 +5,10 @@
 //   packages/elements/dist/embed/bianmin-fee-board.js  bm-provider + bm-fee-board only (lobby screens)
 // (each with a .d.ts beside it that re-exports the typed modules it bundles)
 //
-// One ES module each (minified, es2021, Lit in production mode, the bundled libraries' licences
-// named in the banner), so a plain HTML page needs nothing but
+// One ES module each, built with the options every bundle of the kit shares (scripts/kit-build.mjs:
+// minified, es2021, Lit in production mode, the static text of the elements' css`` and html``
+// literals minified) and the bundled libraries' licences named in the banner, so a plain HTML page
+// needs nothing but
 //   <script type="module" src=".../bianmin.js"></script>
 // bianmin.js also exports what the package root and the SDK root export (BmProvider, createClient,
 // formatPrice, …) and Lit's LitElement/html/css/svg/nothing, so page code can share the same copy.
@@ -22,6 +24,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
+import { kitBuildOptions } from './kit-build.mjs';
 
 export const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const elementsDir = join(rootDir, 'packages/elements');
@@ -57,23 +60,14 @@ export function embedEntries(): Record<string, string> {
 
 const version = (JSON.parse(readFileSync(join(elementsDir, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Shared esbuild options: browser ESM, es2021, workspace sources, Lit's legacy decorators. */
+/** The kit's esbuild options (scripts/kit-build.mjs) with this entry: a file, or a module's text. */
 function options(entry: { contents: string } | { file: string }): BuildOptions {
   return {
-    absWorkingDir: rootDir,
+    ...kitBuildOptions(),
     ...('file' in entry
       ? { entryPoints: [entry.file] }
       : { stdin: { contents: entry.contents, resolveDir: elementsDir, sourcefile: 'embed-entry.js', loader: 'js' as const } }),
-    bundle: true,
-    format: 'esm',
-    target: 'es2021',
-    platform: 'browser',
-    // Workspace packages from src/*.ts; everything else (Lit) through its default = production build.
-    conditions: ['source'],
-    charset: 'utf8',
     logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true } },
   };
 }
 
@@ -117,8 +111,6 @@ export async function buildEmbed(): Promise<EmbedFile[]> {
     await build({
       ...options({ contents }),
       outfile,
-      minify: true,
-      legalComments: 'none',
       banner: { js: `/*! @bianmin/elements ${version} ${file} | MIT | includes Lit (BSD-3-Clause, Copyright Google LLC) and zod (MIT, Copyright Colin McDonnell) */` },
     });
     const code = readFileSync(outfile);
@@ -139,8 +131,6 @@ export async function buildExampleMock(): Promise<void> {
   await build({
     ...options({ file: join(exampleDir, 'mock-api.ts') }),
     outfile: join(exampleDir, 'mock-api.js'),
-    minify: true,
-    legalComments: 'none',
   });
   const require = createRequire(import.meta.url);
   copyFileSync(require.resolve('msw/mockServiceWorker.js'), join(exampleDir, 'mockServiceWorker.js'));

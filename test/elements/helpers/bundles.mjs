@@ -2,8 +2,9 @@
 // Built bundles and static pages for the browser tests that must see the kit as it ships
 // (test/elements/security.test.ts, test/elements/old-engines.test.ts). web-test-runner serves
 // sources file by file; these routes serve esbuild *bundles* of the define entries instead, built
-// once per run (in memory) the way an app would ship them: ESM, es2021, minified, the `source`
-// condition, legacy decorators, production Lit.
+// once per run (in memory) the way an app would ship them, with the options every bundle of the kit
+// shares (scripts/kit-build.mjs): ESM, es2021, minified, the `source` condition, legacy
+// decorators, production Lit, and the elements' css`` and html`` literals minified.
 //
 //   /__bianmin__/kit.js                every define entry in one bundle (scanned for eval / Function)
 //   /__bianmin__/fee-board.js          the fee board's define entry alone (the signage bundle)
@@ -19,6 +20,7 @@
 // started it), so the pages themselves carry no msw and register no service worker.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { kitBuildOptions } from '../../../scripts/kit-build.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PREFIX = '/__bianmin__/';
@@ -34,28 +36,23 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  */
 async function bundle(contents) {
   const out = await build({
-    absWorkingDir: root,
+    ...kitBuildOptions(),
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2021',
-    platform: 'browser',
-    conditions: ['source'],
-    legalComments: 'none',
-    charset: 'utf8',
     write: false,
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false, verbatimModuleSyntax: true } },
   });
   const js = out.outputFiles?.[0]?.text;
   if (js === undefined) throw new Error('esbuild produced no output');
   return js;
 }
 
+/** @param {string[]} names define entries, without `.ts` */
 const imports = (names) => names.map((n) => `import './packages/elements/src/define/${n}.ts';`).join('\n');
 
+/**
+ * @param {string} title
+ * @param {string} head what goes in <head> after the title
+ */
 const page = (title, head) => `<!doctype html>
 <html lang="zh-CN">
   <head>
@@ -108,7 +105,12 @@ const ROUTES = {
 /** @type {Map<string, Promise<string>>} */
 const built = new Map();
 
-/** Koa middleware for web-test-runner.config.mjs: serves the routes above, each built once per run. */
+/**
+ * Koa middleware for web-test-runner.config.mjs: serves the routes above, each built once per run.
+ *
+ * @param {import('koa').Context} context
+ * @param {import('koa').Next} next
+ */
 export async function bundlesMiddleware(context, next) {
   if (!context.path.startsWith(PREFIX)) return next();
   const name = context.path.slice(PREFIX.length);

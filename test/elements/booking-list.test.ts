@@ -36,6 +36,8 @@ async function mount(attrs: { scope?: string; pageSize?: number; locale?: string
     ></bm-booking-list>
   </bm-provider>`);
   const el = provider.querySelector('bm-booking-list') as BmBookingList;
+  // The widget's own first update (in English it waits for the English strings to load).
+  await el.updateComplete;
   return el;
 }
 

@@ -42,6 +42,17 @@ export class BmElement extends LitElement {
     super.connectedCallback();
   }
 
+  /**
+   * Holds each update until the strings of the widget's locale are here: English loads on demand
+   * (a chunk of its own), so a widget shown in English never renders zh-CN first, and
+   * `updateComplete` resolves after the English render. When they cannot load, the widget renders
+   * zh-CN and updates again once they arrive (see `Localize`).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const strings = Localize.loading(this);
+    return strings ? strings.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** The locale in force: the widget's own, the provider's, the page's `lang`, else zh-CN. */
   get effectiveLocale(): Locale {
     return (

@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../i18n/localize.js';
+import { MessageCatalog } from '../i18n/localize.js';
 
 /** Strings of `<bm-slot-picker>`. */
 const zhCN = {
@@ -22,28 +22,9 @@ const zhCN = {
   chosen: (when: string) => `已选：${when}`,
   zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? '时间均为北京时间。' : `时间均为 ${zone} 时间。`),
 };
+export type SlotPickerMessages = typeof zhCN;
 
-export const messages: Dictionaries<typeof zhCN> = {
-  'zh-CN': zhCN,
-  en: {
-    label: 'Time',
-    days: 'Day',
-    slotsOf: (day: string) => `Times on ${day}`,
-    today: 'Today',
-    tomorrow: 'Tomorrow',
-    dayShort: (month: number, day: number) => `${month}/${day}`,
-    freeCount: (n: number) => `${n} free`,
-    dayFull: 'Full',
-    dayClosed: 'Closed',
-    left: (n: number) => `${n} left`,
-    available: 'Available',
-    full: 'Taken',
-    tooSoon: 'Too late to book',
-    closed: 'Not bookable',
-    quotaReached: 'Daily limit of your home reached',
-    noSlots: 'No time can be booked in these days. Please call the service desk.',
-    dayNotOpen: 'Not open for booking on this day. Please choose another day.',
-    chosen: (when: string) => `Chosen: ${when}`,
-    zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? 'Times are Beijing time (UTC+8).' : `Times are ${zone} time.`),
-  },
-};
+/** zh-CN inline; English is a module of its own (slot-picker.i18n.en.ts), loaded the first time it is shown. */
+export const messages: MessageCatalog<SlotPickerMessages> = new MessageCatalog(zhCN, {
+  en: () => import('./slot-picker.i18n.en.js').then((m) => m.en),
+});

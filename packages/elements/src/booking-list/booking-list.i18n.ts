@@ -1,13 +1,10 @@
 import type { BookingStatus } from '@bianmin/sdk';
-import type { Dictionaries } from '../i18n/localize.js';
+import { MessageCatalog } from '../i18n/localize.js';
 
 /** How long before the start a booking can be cancelled: "4小时" / "30分钟". */
 const zhSpan = (minutes: number): string => (minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`);
-const enSpan = (minutes: number): string =>
-  minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
 
 const zhRatings = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
-const enRatings = ['', 'Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
 const zhStatus: Record<BookingStatus, string> = {
   requested: '待确认',
@@ -19,17 +16,6 @@ const zhStatus: Record<BookingStatus, string> = {
   cancelled: '已取消',
   rejected: '未受理',
   'no-show': '未到场',
-};
-const enStatus: Record<BookingStatus, string> = {
-  requested: 'Awaiting confirmation',
-  'quote-requested': 'Awaiting a quote',
-  quoted: 'Quoted',
-  confirmed: 'Confirmed',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  rejected: 'Declined',
-  'no-show': 'No-show',
 };
 
 const zhCN = {
@@ -92,69 +78,9 @@ const zhCN = {
   loadedMore: (n: number) => `又加载了 ${n} 条预约。`,
   allLoaded: '已全部显示',
 };
-
-export const messages: Dictionaries<typeof zhCN> = {
-  'zh-CN': zhCN,
-  en: {
-    label: 'My bookings',
-    tabUpcoming: 'Upcoming',
-    tabPast: 'Past',
-    emptyUpcoming: 'No bookings yet',
-    emptyPast: 'No past bookings yet',
-    invalidPageSize: (value: string) => `Attribute page-size="${value}" is not valid: use a whole number from 1 to 200.`,
-    status: (status: BookingStatus) => enStatus[status],
-    statusLabel: 'Status: ',
-    number: 'Booking number',
-    time: 'Time',
-    submitted: 'Submitted',
-    price: 'Price',
-    priceFrom: (money: string) => `from ${money}`,
-    priceInspection: 'Quoted after inspection',
-    priceInspectionFrom: (money: string) => `from ${money}, quoted after inspection`,
-    free: 'Free',
-    reason: (note: string) => `Reason: ${note}`,
-    cancel: 'Cancel booking',
-    forService: (service: string) => `: ${service}`,
-    cancellableUntil: (deadline: string) => `Can be cancelled until ${deadline}`,
-    windowClosed: (minutes: number, deadline: string) =>
-      `Bookings can be cancelled up to ${enSpan(minutes)} before the start; the deadline (${deadline}) has passed.`,
-    windowClosedAtStart: (deadline: string) => `Bookings cannot be cancelled once the service has started (${deadline}).`,
-    callDesk: 'To change it, call the property service centre:',
-    confirmTitle: (service: string) => `Cancel “${service}”?`,
-    reasonLabel: 'Reason (optional)',
-    confirmCancel: 'Yes, cancel',
-    keepBooking: 'Keep booking',
-    cancelling: 'Cancelling…',
-    cancelled: (number: string) => `Booking ${number} cancelled.`,
-    windowClosedError: 'The cancellation deadline has passed; it can no longer be cancelled online.',
-    statusChangedError: 'This booking has changed and can no longer be cancelled. It has been refreshed.',
-    followUp: 'Follow-up',
-    followUpOpen: 'Rate this service',
-    followUpLabel: (service: string) => `Rate this service: ${service}`,
-    kindLabel: 'Kind of follow-up',
-    kindRating: 'Rating',
-    kindComplaint: 'Complaint',
-    ratingLabel: 'How satisfied are you?',
-    starName: (n: number) => `${n} star${n === 1 ? '' : 's'}: ${enRatings[n] ?? ''}`,
-    ratingName: (n: number) => enRatings[n] ?? '',
-    commentLabel: 'Comments (optional)',
-    complaintLabel: 'Your complaint (required)',
-    complaintHint: 'Complaints go to the property office’s complaints procedure; staff will contact you.',
-    send: 'Send',
-    sending: 'Sending…',
-    closeForm: 'Close',
-    ratingRequired: 'Choose from 1 to 5 stars.',
-    complaintRequired: 'Write what went wrong.',
-    feedbackConflict: 'This booking has already been rated, or cannot be rated yet. It has been refreshed.',
-    feedbackSent: 'Thank you, your follow-up has been sent.',
-    givenRating: (n: number) => `Your rating: ${n} of 5 stars`,
-    givenComplaint: 'Your complaint was sent and goes to the complaints procedure',
-    givenAt: (when: string) => `Sent ${when}`,
-    loadMore: 'Load more',
-    loadingMore: 'Loading…',
-    shown: (n: number) => `${n} shown`,
-    loadedMore: (n: number) => `${n} more bookings loaded.`,
-    allLoaded: 'All bookings shown',
-  },
-};
 export type BookingListMessages = typeof zhCN;
+
+/** zh-CN inline; English is a module of its own (booking-list.i18n.en.ts), loaded the first time it is shown. */
+export const messages: MessageCatalog<BookingListMessages> = new MessageCatalog(zhCN, {
+  en: () => import('./booking-list.i18n.en.js').then((m) => m.en),
+});

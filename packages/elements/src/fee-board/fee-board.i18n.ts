@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../i18n/localize.js';
+import { MessageCatalog } from '../i18n/localize.js';
 
 /** Every visible string of `<bm-fee-board>`, including accessible names. */
 const zhCN = {
@@ -21,28 +21,9 @@ const zhCN = {
   page: (page: number, total: number) => `${page}/${total}`,
   pageLabel: (page: number, total: number) => `第 ${page} 页，共 ${total} 页`,
 };
-
-export const feeBoardMessages: Dictionaries<typeof zhCN> = {
-  'zh-CN': zhCN,
-  en: {
-    title: 'Service charges',
-    version: (version: string) => `Version ${version}`,
-    effectiveFrom: (date: string) => `effective ${date}`,
-    servicePhone: '24-hour service line',
-    continued: ' (continued)',
-    notes: 'Notes',
-    price: 'Price',
-    noRows: 'This price list has no services to show.',
-    clock: 'Beijing time',
-    updatedAt: (time: string) => `Updated ${time}`,
-    offline: 'Offline',
-    offlineLong: (time: string) => `No network: showing the price list updated at ${time}. It updates by itself once the network is back.`,
-    unavailable: (phone: string) => `The price list is not available right now. Please call ${phone}`,
-    unavailableNoPhone: 'The price list is not available right now. Please ask the property service centre.',
-    unavailableDetail: 'The last successful update is too old, so prices are not shown rather than risk showing wrong ones.',
-    upcoming: (version: string, date: string) => `New price list ${version} takes effect ${date}`,
-    page: (page: number, total: number) => `${page}/${total}`,
-    pageLabel: (page: number, total: number) => `Page ${page} of ${total}`,
-  },
-};
 export type FeeBoardMessages = typeof zhCN;
+
+/** zh-CN inline; English is a module of its own (fee-board.i18n.en.ts), loaded the first time it is shown. */
+export const feeBoardMessages: MessageCatalog<FeeBoardMessages> = new MessageCatalog(zhCN, {
+  en: () => import('./fee-board.i18n.en.js').then((m) => m.en),
+});

@@ -456,7 +456,8 @@ export class BmFeeBoard extends BmElement {
     }
     const view = this.buildView(list);
     const layout = this.effectiveLayout();
-    const contentKey = `${view.key}|${this.effectiveLocale}`;
+    // The strings' locale too: English that arrives after a zh-CN stand-in is measured again.
+    const contentKey = `${view.key}|${this.effectiveLocale}|${this.t.resolvedLocale}`;
     // Embedded, every row is on one page whatever the size; other layouts page by the size.
     const layoutKey =
       layout === 'embedded' ? `${contentKey}|${layout}` : `${contentKey}|${layout}|${Math.round(this.size.w)}|${this.constrained ? Math.round(this.size.h) : '*'}`;
@@ -565,7 +566,7 @@ export class BmFeeBoard extends BmElement {
       ${stale
         ? this.renderUnavailable(board.compound.servicePhone)
         : // The rows are rendered again only when the list, the page or the language changes, not on every tick.
-          guard([this.view, this.pages, this.page, this.measuring, this.effectiveLocale], () => this.renderBody())}
+          guard([this.view, this.pages, this.page, this.measuring, this.effectiveLocale, this.t.resolvedLocale], () => this.renderBody())}
       ${this.renderFooter(now, stale)}
     </div>`;
   }

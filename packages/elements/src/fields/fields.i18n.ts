@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../i18n/localize.js';
+import { MessageCatalog } from '../i18n/localize.js';
 
 /** Strings of the form fields: validation messages and control labels. */
 const zhCN = {
@@ -13,20 +13,9 @@ const zhCN = {
   increase: (label: string) => `增加${label}`,
   length: (n: number, max: number) => `${n}/${max}`,
 };
-
-export const fieldMessages: Dictionaries<typeof zhCN> = {
-  'zh-CN': zhCN,
-  en: {
-    valueMissing: (label: string) => (label ? `Please fill in “${label}”.` : 'Please fill in this field.'),
-    choiceMissing: (label: string) => (label ? `Please choose “${label}”.` : 'Please choose one.'),
-    patternMismatch: (label: string) => (label ? `“${label}” is not in the expected format.` : 'Not in the expected format.'),
-    tooLong: (max: number) => `At most ${max} characters.`,
-    badInput: 'Please enter a whole number.',
-    rangeUnderflow: (min: number) => `At least ${min}.`,
-    rangeOverflow: (max: number) => `At most ${max}.`,
-    decrease: (label: string) => `Decrease ${label}`,
-    increase: (label: string) => `Increase ${label}`,
-    length: (n: number, max: number) => `${n}/${max}`,
-  },
-};
 export type FieldMessages = typeof zhCN;
+
+/** zh-CN inline; English is a module of its own (fields.i18n.en.ts), loaded the first time it is shown. */
+export const fieldMessages: MessageCatalog<FieldMessages> = new MessageCatalog(zhCN, {
+  en: () => import('./fields.i18n.en.js').then((m) => m.en),
+});

@@ -1,4 +1,4 @@
-import type { Dictionaries } from '../i18n/localize.js';
+import { MessageCatalog } from '../i18n/localize.js';
 
 const zhCN = {
   menuLabel: '便民服务项目',
@@ -33,41 +33,9 @@ const zhCN = {
   offlineRetry: '重新连接',
   notesLabel: '说明',
 };
-
-export const messages: Dictionaries<typeof zhCN> = {
-  'zh-CN': zhCN,
-  en: {
-    menuLabel: 'Convenience services',
-    handbookTitle: "Residents' service handbook",
-    searchLabel: 'Search services',
-    searchPlaceholder: 'A service name or keyword, e.g. "cleaning"',
-    filtersLabel: 'For',
-    audienceAll: 'Everyone',
-    audienceHousehold: 'Households',
-    audienceOffice: 'Offices',
-    audienceShop: 'Shops',
-    resultCount: (n: number) => (n === 1 ? '1 service' : `${n} services`),
-    itemsLabel: 'Services: arrow keys to browse, Enter to book',
-    noMatch: (query: string) => `No service matches "${query}".`,
-    noMatchAudience: 'No service is offered to this audience.',
-    clearSearch: 'Clear search',
-    showAll: 'Show all services',
-    showMore: (n: number) => `Show more (${n} more)`,
-    emptyCatalog: 'The price list has no services yet.',
-    book: 'Book',
-    bookLabel: (name: string) => `Book: ${name}`,
-    phone: (number: string) => `Call ${number}`,
-    phoneLabel: (name: string, number: string) => `Call about ${name}: ${number}`,
-    phoneNoNumber: 'By phone',
-    desk: 'At the front desk',
-    agreement: 'Long-term agreement available',
-    free: 'Free',
-    paid: 'Paid',
-    unfiled: 'Other services',
-    version: (version: string, date: string) => `${version}, in force from ${date}`,
-    servicePhone: (number: string) => `24-hour service phone ${number}`,
-    offlineRetry: 'Reconnect',
-    notesLabel: 'Notes',
-  },
-};
 export type ServiceMenuMessages = typeof zhCN;
+
+/** zh-CN inline; English is a module of its own (service-menu.i18n.en.ts), loaded the first time it is shown. */
+export const messages: MessageCatalog<ServiceMenuMessages> = new MessageCatalog(zhCN, {
+  en: () => import('./service-menu.i18n.en.js').then((m) => m.en),
+});

@@ -370,10 +370,11 @@ export class BmServiceMenu extends BmElement {
         ${repeat(
           group.items,
           (e) => e.item.id,
-          // Cards that stay, with the same tab stop, are skipped entirely while typing.
+          // Cards that stay, with the same tab stop, are skipped entirely while typing (but not when
+          // the English strings arrive after a zh-CN stand-in: resolvedLocale).
           (e) => {
             const isActive = e.item.id === active;
-            return guard([e.item, isActive, phone, locale], () => this.renderItem(e.item, isActive, phone, locale));
+            return guard([e.item, isActive, phone, locale, this.msg.resolvedLocale], () => this.renderItem(e.item, isActive, phone, locale));
           },
         )}
       </ul>

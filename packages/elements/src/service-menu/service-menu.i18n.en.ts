@@ -1,0 +1,37 @@
+import type { Translation } from '../i18n/localize.js';
+import type { ServiceMenuMessages } from './service-menu.i18n.js';
+
+/** English strings of `<bm-service-menu>`: loaded on demand, the first time English is shown (see service-menu.i18n.ts). */
+export const en: Translation<ServiceMenuMessages> = {
+  menuLabel: 'Convenience services',
+  handbookTitle: "Residents' service handbook",
+  searchLabel: 'Search services',
+  searchPlaceholder: 'A service name or keyword, e.g. "cleaning"',
+  filtersLabel: 'For',
+  audienceAll: 'Everyone',
+  audienceHousehold: 'Households',
+  audienceOffice: 'Offices',
+  audienceShop: 'Shops',
+  resultCount: (n: number) => (n === 1 ? '1 service' : `${n} services`),
+  itemsLabel: 'Services: arrow keys to browse, Enter to book',
+  noMatch: (query: string) => `No service matches "${query}".`,
+  noMatchAudience: 'No service is offered to this audience.',
+  clearSearch: 'Clear search',
+  showAll: 'Show all services',
+  showMore: (n: number) => `Show more (${n} more)`,
+  emptyCatalog: 'The price list has no services yet.',
+  book: 'Book',
+  bookLabel: (name: string) => `Book: ${name}`,
+  phone: (number: string) => `Call ${number}`,
+  phoneLabel: (name: string, number: string) => `Call about ${name}: ${number}`,
+  phoneNoNumber: 'By phone',
+  desk: 'At the front desk',
+  agreement: 'Long-term agreement available',
+  free: 'Free',
+  paid: 'Paid',
+  unfiled: 'Other services',
+  version: (version: string, date: string) => `${version}, in force from ${date}`,
+  servicePhone: (number: string) => `24-hour service phone ${number}`,
+  offlineRetry: 'Reconnect',
+  notesLabel: 'Notes',
+};

@@ -379,7 +379,8 @@ test/bench/page.ts, fed from memory (no network while measuring). Each figure is
 warm-up; ratios compare two things measured side by side in the same run. Render times run from
 creating the element to the document laid out (script, style and layout; paint excluded); for the
 fee board and its plain table, to the first frame after that (rows that come into view in that
-frame count, paint included). The keystroke runs from the input event's time stamp to the frame
+frame count, paint included), less the idle wait for that frame to start, which moves with the
+display's clock and not with the work. The keystroke runs from the input event's time stamp to the frame
 after the menu re-rendered. Not part of \`npm test\` or CI: it prints figures for a person to read. The full samples are in
 test/bench/results.json.
 

@@ -25,6 +25,7 @@ import { baseStyles, tokens } from '../theme/tokens.js';
 import { feeBoardMessages } from './fee-board.i18n.js';
 import { styles } from './fee-board.styles.js';
 import { guardBoard, readCache, writeCache } from './guard.js';
+import { priceRows } from './rows.js';
 import { balance, paginate, totalHeight, type Block, type GroupHeights, type Page } from './paging.js';
 
 /**
@@ -639,18 +640,24 @@ export class BmFeeBoard extends BmElement {
     }
     return html`<section part="section" class="group" data-group>
       <h3 part="section-title" class="section-title">${this.t.text(g.title)}${cont}</h3>
-      <ul role="list">
-        ${block.rows.map((i) => {
+      <ul
+        role="list"
+        ${priceRows(
+          block.rows.flatMap((i) => {
             const row = g.rows[i];
-            if (!row) return nothing;
-            const bands = formatPriceBands(row.price, locale);
-            const note = row.note ? this.t.text(row.note) : '';
-            // One line with no whitespace between the spans, and text set as `textContent` (no
-            // marker comments): a thousand rows clone and fill as few nodes as they can.
-            // prettier-ignore
-            return html`<li part="row" class="row" data-row data-service=${row.serviceId}><span part="name" class="name" .textContent=${this.t.text(row.name) || '—'}></span><span part="price" class="price" .textContent=${formatPrice(row.price, locale)}></span>${note ? html`<span part="note" class="note" .textContent=${note}></span>` : nothing}${bands.length > 0 ? html`<span part="bands" class="bands" .textContent=${bands.join('；')}></span>` : nothing}</li>`;
-          })}
-      </ul>
+            if (!row) return [];
+            return [
+              {
+                serviceId: row.serviceId,
+                name: this.t.text(row.name) || '—',
+                price: formatPrice(row.price, locale),
+                note: row.note ? this.t.text(row.note) : '',
+                bands: formatPriceBands(row.price, locale).join('；'),
+              },
+            ];
+          }),
+        )}
+      ></ul>
     </section>`;
   }
 

@@ -81,7 +81,7 @@ const meta: Meta<Args> = {
   title: 'Widgets/Service menu',
   component: 'bm-service-menu',
   tags: ['autodocs'],
-  args: { locale: 'zh-CN', audience: '', query: '', handbook: false, pageSize: 24 },
+  args: { locale: 'zh-CN', audience: '', query: '', handbook: false, pageSize: 12 },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     audience: { control: 'inline-radio', options: ['', 'household', 'office', 'shop'] },
@@ -137,7 +137,7 @@ export const Offline: Story = { parameters: handlers(offline) };
 /** Names far longer than a phone is wide wrap inside their card. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };
 
-/** 1,000 services: the first page of 24 and "show more"; type in the search box to see all 1,000 filtered as you type. */
+/** 1,000 services: the first page of 12 and "show more"; type in the search box to see all 1,000 filtered as you type. */
 export const ThousandItems: Story = { name: '1,000 items', parameters: handlers(standard, bigList) };
 
 /** The whole compound list, a page of 8 at a time: "show more" (or ↓ on the last service) brings the next page. */

@@ -400,20 +400,20 @@ describe('<bm-service-menu>', () => {
       serve(items);
       const el = await mount(html`<bm-service-menu></bm-service-menu>`);
       await settled(el);
-      expect(el.pageSize).to.equal(24);
-      expect(shownIds(el)).to.have.length(24);
+      expect(el.pageSize).to.equal(12);
+      expect(shownIds(el)).to.have.length(12);
       expect(text(root(el).querySelector('[part~=result-count]'))).to.equal('共 1000 项服务');
-      expect(text(more(el))).to.equal('显示更多（还有 976 项）');
+      expect(text(more(el))).to.equal('显示更多（还有 988 项）');
 
       const first = shownIds(el);
       more(el)!.click();
       await el.updateComplete;
       const second = shownIds(el);
-      expect(second).to.have.length(48);
-      expect(second.slice(0, 24)).to.deep.equal(first);
+      expect(second).to.have.length(24);
+      expect(second.slice(0, 12)).to.deep.equal(first);
       // Focus moves to the first service the button brought in.
-      expect(activeInMenu(el)).to.equal(row(el, second[24]!));
-      expect(text(more(el))).to.equal('显示更多（还有 952 项）');
+      expect(activeInMenu(el)).to.equal(row(el, second[12]!));
+      expect(text(more(el))).to.equal('显示更多（还有 976 项）');
       await expectAccessible(el);
     });
 
@@ -428,7 +428,7 @@ describe('<bm-service-menu>', () => {
       await setQuery(el, '测试服务01');
       const hundreds = items.filter((i) => i.name['zh-CN'].startsWith('测试服务01')).map((i) => i.id);
       expect(text(root(el).querySelector('[part~=result-count]'))).to.equal(`共 ${hundreds.length} 项服务`);
-      expect(shownIds(el)).to.have.length(24);
+      expect(shownIds(el)).to.have.length(12);
       await showAll(el);
       expect(shownIds(el).sort()).to.deep.equal(hundreds);
 
@@ -448,7 +448,7 @@ describe('<bm-service-menu>', () => {
       await setQuery(el, '');
       el.audience = undefined;
       await el.updateComplete;
-      expect(shownIds(el)).to.have.length(24);
+      expect(shownIds(el)).to.have.length(12);
       expect(text(row(el, shownIds(el)[2]!)!.querySelector('[part~=price]'))).to.equal(
         formatPrice(items.find((i) => i.id === shownIds(el)[2])!.price, 'zh-CN'),
       );

@@ -164,7 +164,7 @@ describe('the examples in Chromium on the embedded mock', () => {
       const menu = page.locator('bm-service-menu');
       await menu.locator('[part~=result-count]', { hasText: `共 ${published.items.length} 项服务` }).waitFor();
       const shown = await menu.locator('[part~=item]').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['id']!));
-      expect(shown).toHaveLength(Math.min(24, published.items.length));
+      expect(shown).toHaveLength(Math.min(12, published.items.length));
       expect(await menu.locator('[part~=book-button]').count(), 'a book button for each service bookable online').toBe(
         shown.filter((id) => online.some((i) => i.id === id)).length,
       );

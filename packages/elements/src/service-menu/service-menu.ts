@@ -135,7 +135,7 @@ export class BmServiceMenu extends BmElement {
    * Services rendered at first, and added by each "show more": a long list stays quick to search
    * and scroll. A positive whole number; the handbook layout and printing render every service.
    */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 24;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
 
   /** Pages shown beyond the first; back to none when the search or the audience changes. */
   @state() private morePages = 0;

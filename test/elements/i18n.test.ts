@@ -99,6 +99,19 @@ async function quietly(run: () => Promise<void>): Promise<{ errors: unknown[][];
   return { errors, warnings };
 }
 
+/** A test widget in English whose first load of the strings failed (offline): it shows zh-CN. */
+async function afterFailedLoad(): Promise<{ loader: ReturnType<typeof manualLoader>; el: BmElement }> {
+  const loader = manualLoader();
+  const { el } = await mount<BmElement>(wordsWidget(loader.load), { locale: 'en' });
+  await quietly(async () => {
+    await waitUntil(() => loader.calls.length === 1);
+    loader.calls[0]!.reject(new Error('offline'));
+    await el.updateComplete;
+  });
+  return { loader, el };
+}
+
+
 describe('English strings loaded on demand', () => {
   useMsw(http.get('/api/compound', () => HttpResponse.json({ id: 'c1', name: { 'zh-CN': '测试小区', en: 'Test Compound' }, servicePhone: '0571-8888-6666', timeZone: 'Asia/Shanghai', buildings: [] })));
 
@@ -239,13 +252,7 @@ describe('English strings loaded on demand', () => {
   });
 
   it('tries again when the locale is switched back to en after a failed load', async () => {
-    const loader = manualLoader();
-    const { el } = await mount<BmElement>(wordsWidget(loader.load), { locale: 'en' });
-    await quietly(async () => {
-      await waitUntil(() => loader.calls.length === 1);
-      loader.calls[0]!.reject(new Error('offline'));
-      await el.updateComplete;
-    });
+    const { loader, el } = await afterFailedLoad();
     expect(text(el)).to.equal('你好3 件');
     el.locale = 'zh-CN';
     await el.updateComplete;
@@ -258,13 +265,7 @@ describe('English strings loaded on demand', () => {
   });
 
   it('retries in the background on later updates, at most every retryAfter ms', async () => {
-    const loader = manualLoader();
-    const { el } = await mount<BmElement>(wordsWidget(loader.load), { locale: 'en' });
-    await quietly(async () => {
-      await waitUntil(() => loader.calls.length === 1);
-      loader.calls[0]!.reject(new Error('offline'));
-      await el.updateComplete;
-    });
+    const { loader, el } = await afterFailedLoad();
     const retryAfter = Localize.retryAfter;
     Localize.retryAfter = 0;
     try {

@@ -181,6 +181,23 @@ describe('<bm-help-button>', () => {
       expect(q<HTMLInputElement>(el, 'input[name=mode][value=oral]')!.checked).to.equal(true);
     });
 
+    it('lays out each kind as radio, label, badge in one row, however long the label, in Chinese and in English', async () => {
+      for (const locale of ['zh-CN', 'en']) {
+        const { el } = await mount({ locale, compound: COMPOUND });
+        await openDialog(el);
+        for (const card of qa(el, '[part~=kind]')) {
+          const radio = card.querySelector('input')!.getBoundingClientRect();
+          const label = card.querySelector('span:not(.badge)')!.getBoundingClientRect();
+          const badge = card.querySelector('.badge')?.getBoundingClientRect();
+          const what = `${locale} ${card.dataset.kind}`;
+          expect(label.left, `${what}: the label starts beside the radio`).to.be.at.least(radio.right);
+          expect(radio.top + radio.height / 2, `${what}: the radio sits level with its label`).to.be.within(label.top, label.bottom);
+          if (badge) expect(badge.left, `${what}: the badge follows the label`).to.be.at.least(label.right);
+          if (badge) expect(badge.top, `${what}: the badge sits within the label's lines`).to.be.within(label.top - badge.height, label.bottom);
+        }
+      }
+    });
+
     it('passes axe with every kind chosen, in Chinese and in English', async () => {
       for (const locale of ['zh-CN', 'en']) {
         const { el } = await mount({ locale, compound: COMPOUND });

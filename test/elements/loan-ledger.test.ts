@@ -512,6 +512,25 @@ describe('<bm-loan-ledger>', () => {
     await expectAccessible(el);
   });
 
+  it('shows lend and due dates whole and keeps the check-in button inside its column, in Chinese and English', async () => {
+    // December the 24th: the widest dates of the year in both languages (2026年12月24日, Dec 24, 2026).
+    clock = toEpoch('2026-12-24T10:00:00+08:00');
+    backend = createMockBackend({ now });
+    msw.use(...createHandlers(backend, { baseUrl: '/api' }));
+    for (const locale of ['zh-CN', 'en']) {
+      const el = await mount({ locale });
+      await registerReady(el);
+      const instants = [...root(el).querySelectorAll<HTMLElement>('[part=row] .instant span')];
+      expect(instants.length, locale).to.equal(rows(el).length * 4);
+      for (const span of instants) expect(span.scrollWidth, `${locale}: “${text(span)}” is cut off`).to.be.at.most(span.clientWidth);
+      for (const button of root(el).querySelectorAll<HTMLElement>('[part=check-in-button]')) {
+        const cell = button.closest<HTMLElement>('[role=gridcell]')!;
+        const inner = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+        expect(button.getBoundingClientRect().right, `${locale}: the check-in button overflows its cell`).to.be.at.most(inner);
+      }
+    }
+  });
+
   it('explains a wrong mode, shift, filter or view instead of showing a blank box', async () => {
     for (const [attrs, says] of [
       [{ mode: 'admin' }, 'mode="admin"'],

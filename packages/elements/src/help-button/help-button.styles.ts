@@ -131,13 +131,18 @@ export const styles = css`
   .choice {
     display: flex;
     align-items: center;
-    flex-wrap: wrap;
     gap: var(--_bm-space-2);
     min-height: max(24px, var(--_bm-target-size));
     padding: var(--_bm-space-2) var(--_bm-space-3);
     border: 1px solid var(--_bm-color-border);
     border-radius: var(--_bm-radius);
     cursor: pointer;
+  }
+  /* A long label wraps beside its radio, with the badge at the end. */
+  .kind > span:not(.badge),
+  .choice > span {
+    flex: 1;
+    min-width: 0;
   }
   .kind[data-emergency] {
     border-color: var(--_bm-color-danger);
@@ -148,6 +153,7 @@ export const styles = css`
     box-shadow: inset 0 0 0 2px var(--_bm-color-primary);
   }
   input[type='radio'] {
+    flex: none;
     width: 1.25rem;
     height: 1.25rem;
     margin: 0;

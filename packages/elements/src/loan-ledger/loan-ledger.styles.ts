@@ -84,6 +84,7 @@ export const styles = css`
   /* Plain tables: the cabinet, the handover, the report. */
   .table-wrap {
     overflow-x: auto;
+    margin-bottom: var(--_bm-space-4);
   }
   table {
     width: 100%;
@@ -190,12 +191,12 @@ export const styles = css`
   }
   .grid {
     /* item, household, borrower, lent, due, status (and the check-in button for staff) */
-    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 9rem 9rem minmax(9rem, 1.2fr);
-    min-width: 51rem;
+    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 10rem 10rem minmax(9rem, 1.2fr);
+    min-width: 53rem;
   }
   .grid[data-actions] {
-    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 9rem 9rem minmax(9rem, 1.2fr) 7rem;
-    min-width: 58rem;
+    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 10rem 10rem minmax(9rem, 1.2fr) 8rem;
+    min-width: 61rem;
   }
   .row {
     display: grid;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, toEpoch } from '@bianmin/sdk';
 import { indexedDbStorage } from '@bianmin/sdk/outbox';
@@ -195,6 +195,39 @@ describe('<bm-help-button>', () => {
           if (badge) expect(badge.left, `${what}: the badge follows the label`).to.be.at.least(label.right);
           if (badge) expect(badge.top, `${what}: the badge sits within the label's lines`).to.be.within(label.top - badge.height, label.bottom);
         }
+      }
+    });
+
+    it('never breaks a phone number across lines, even on a phone-sized screen', async () => {
+      /** The distinct lines the characters of `number` are drawn on, inside `link`. */
+      const linesOf = (link: Element, number: string) => {
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.indexOf(number);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + number.length);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+        }
+        return 0;
+      };
+      await setViewport({ width: 390, height: 844 });
+      try {
+        for (const locale of ['zh-CN', 'en']) {
+          const { el } = await mount({ locale, compound: COMPOUND });
+          await openDialog(el);
+          await chooseKind(el, 'medical');
+          const links = qa(el, '[part~=call]');
+          expect(links).to.have.length(5);
+          for (const link of links) {
+            // The public numbers are shown as dialled (tel:120); the compound's as written (0571-8888-6666).
+            const shown = link.textContent!.includes(COMPOUND.servicePhone) ? COMPOUND.servicePhone : link.getAttribute('href')!.slice('tel:'.length);
+            expect(linesOf(link, shown), `${locale}: “${link.textContent!.trim()}”`).to.equal(1);
+          }
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
       }
     });
 

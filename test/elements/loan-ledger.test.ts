@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { addMinutes, createClient, filterLoans, formatInstant, formatMoney, localMonth, maskPhone, overdueMinutes, toEpoch, type Loan } from '@bianmin/sdk';
 import { handoverSummary, zeroLossReport } from '@bianmin/sdk/rules';
@@ -65,6 +65,30 @@ async function registerReady(el: BmLoanLedger) {
     () => (rows(el).length > 0 && /^(共|\d+ in all)/.test(text($(el, '[part=count]')))) || $(el, '[part=panel] [part=empty], section [part=empty]'),
     'the register renders',
   );
+}
+
+/**
+ * How many lines the visible text of `node` is drawn on (text for screen readers only left out):
+ * its text's boxes, where boxes that overlap vertically share a line (Latin and CJK fonts put
+ * the boxes of one line a pixel or two apart).
+ */
+function linesOf(node: Element): number {
+  const boxes: DOMRect[] = [];
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!t.textContent!.trim() || t.parentElement!.closest('.visually-hidden')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(t);
+    boxes.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+  }
+  boxes.sort((a, b) => a.top - b.top);
+  let lines = 0;
+  let bottom = -Infinity;
+  for (const r of boxes) {
+    if (r.top >= bottom - 2) lines++;
+    bottom = Math.max(bottom, r.bottom);
+  }
+  return lines;
 }
 
 /** Types into a dialog field the way a person would, firing `input`. */
@@ -492,6 +516,8 @@ describe('<bm-loan-ledger>', () => {
     expect(text($(el, '[part=item][data-item-id=li-bike-kit]'))).to.contain('只提供工具');
     const own = backend.state.loans.filter((l) => l.householdId === DEMO_HOUSEHOLD_ID);
     expect(rowIds(el).sort()).to.deep.equal(ids(own));
+    // Their own household on every row says nothing: no household column; due and status come first.
+    expect([...rows(el)[0]!.querySelectorAll('[role=gridcell]')].map((c) => c.classList[1])).to.deep.equal(['item', 'due', 'status', 'lent', 'borrower']);
     // No desk tools.
     expect($(el, '[part=tabs]')).to.equal(null);
     expect($(el, '[part=check-in-button]')).to.equal(null);
@@ -500,6 +526,43 @@ describe('<bm-loan-ledger>', () => {
     expect(FULL_PHONE.test(root(el).textContent ?? '')).to.equal(false);
     expect(FULL_PHONE.test(root(el).innerHTML)).to.equal(false);
     await expectAccessible(el);
+  });
+
+  it('shows a resident on a phone what is due back and whether it is late without scrolling sideways', async () => {
+    // Four days on, the umbrella lent 3 hours before T0 for 2 days is the longest kind of late: 逾期 2 天 3 小时.
+    clock = T0 + 96 * 3_600_000;
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await mount({ mode: 'resident', token: DEMO_RESIDENT_TOKEN });
+      await registerReady(el);
+      expect(text(rowOf(el, loanOf('li-umbrella', DEMO_HOUSEHOLD_ID).id)!.querySelector('[part=late]'))).to.equal('逾期 2 天 3 小时');
+      const edge = $(el, '.grid-scroll')!.getBoundingClientRect().right;
+      for (const row of rows(el)) {
+        for (const col of ['item', 'due', 'status']) {
+          const cell = row.querySelector(`[role=gridcell].${col}`)!;
+          expect(cell.getBoundingClientRect().right, `${col} of ${row.dataset.loanId}`).to.be.at.most(edge);
+        }
+        // The status in at most the two lines the row holds.
+        const status = row.querySelector<HTMLElement>('[role=gridcell].status')!;
+        expect(linesOf(status), `the status of ${row.dataset.loanId}, “${text(status)}”`).to.be.within(1, 2);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('keeps the cabinet’s headings, counts and buttons on one line on a phone, scrolling the table sideways instead', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await mount();
+      await registerReady(el);
+      const cabinet = $(el, '[part=cabinet]')!;
+      const whole = [...cabinet.querySelectorAll<HTMLElement>('thead th, td.num, [part=item-lend-button]')];
+      expect(whole.length).to.be.greaterThan(backend.state.loanItems.length * 3);
+      for (const node of whole) expect(linesOf(node), `“${text(node)}”`).to.be.at.most(1);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('speaks English', async () => {

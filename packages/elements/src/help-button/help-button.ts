@@ -6,6 +6,7 @@ import { isPermanentFailure, isStorageAvailable, isStorageUnavailableError, outb
 import type { BianminClient } from '../base/context.js';
 import { BmElement } from '../base/element.js';
 import { describeError } from '../base/errors.js';
+import { keepWhole } from '../base/keep-whole.js';
 import { Localize } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { BmHelpAcknowledgedEvent, BmHelpDeliveredEvent, BmHelpFailedEvent, BmHelpQueuedEvent } from './events.js';
@@ -533,12 +534,12 @@ export class BmHelpButton extends BmElement {
       <ul>
         ${numbers.map((n) => {
           const href = telHref(n.number);
-          return href ? html`<li><a part="call" class="bm-button emergency" href=${href}>${t(`number_${n.kind}`, n.number)}</a></li>` : nothing;
+          return href ? html`<li><a part="call" class="bm-button emergency" href=${href}>${keepWhole(t(`number_${n.kind}`, n.number), n.number)}</a></li>` : nothing;
         })}
         ${phone
           ? html`<li>
               ${phoneHref
-                ? html`<a part="call" class="bm-button" data-variant="primary" href=${phoneHref}>${t('servicePhone', phone)}</a>`
+                ? html`<a part="call" class="bm-button" data-variant="primary" href=${phoneHref}>${keepWhole(t('servicePhone', phone), phone)}</a>`
                 : html`<span class="no-link">${t('servicePhoneUnavailable', phone)}</span>`}
             </li>`
           : nothing}
@@ -695,7 +696,7 @@ export class BmHelpButton extends BmElement {
             <p>${t('referralTo', this.msg.text(referral.to))}</p>
             ${referral.note ? html`<p>${this.msg.text(referral.note)}</p>` : nothing}
             ${referralHref
-              ? html`<a part="call" class="bm-button" data-variant="primary" href=${referralHref}>${t('referralCall', referral.phone!)}</a>`
+              ? html`<a part="call" class="bm-button" data-variant="primary" href=${referralHref}>${keepWhole(t('referralCall', referral.phone!), referral.phone!)}</a>`
               : referral.phone
                 ? html`<p>${referral.phone}</p>`
                 : nothing}

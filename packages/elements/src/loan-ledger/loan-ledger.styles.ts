@@ -105,6 +105,13 @@ export const styles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  /* On a narrow screen the table scrolls sideways rather than break a heading, a count or a
+     button's word letter by letter; names and notes still wrap. */
+  thead th,
+  td.num,
+  td .bm-button {
+    white-space: nowrap;
+  }
   tfoot th,
   tfoot td {
     font-weight: 700;
@@ -190,10 +197,11 @@ export const styles = css`
     border-radius: var(--_bm-radius);
   }
   .grid {
-    /* item, household, borrower, lent, due, status (and the check-in button for staff) */
-    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 10rem 10rem minmax(9rem, 1.2fr);
-    min-width: 53rem;
+    /* A resident's: item, due, status, lent, borrower */
+    --_cols: minmax(6rem, 1.4fr) 10rem minmax(6.5rem, 1.2fr) 10rem minmax(9.5rem, 1.3fr);
+    min-width: 42rem;
   }
+  /* The desk's: item, household, borrower, lent, due, status, the check-in button */
   .grid[data-actions] {
     --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 10rem 10rem minmax(9rem, 1.2fr) 8rem;
     min-width: 61rem;
@@ -216,6 +224,15 @@ export const styles = css`
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
+  }
+  /* A long item name or status ("逾期 2 天 3 小时") takes a second line in a narrow column. */
+  .cell.item,
+  .cell.status {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    line-height: 1.2;
   }
   /* Date over time: two short lines fit the fixed row. */
   .instant {

@@ -298,9 +298,14 @@ export class BmLoanLedger extends BmElement {
     return this.month ?? localMonth(this.now(), this.timeZone);
   }
 
+  /**
+   * The register's columns. A resident's loans are all their own household's, so they have no
+   * household column, and what they look for (when it is due back, and whether it is late) comes
+   * right after the item, where a phone's width still shows it.
+   */
   private get columns(): Column[] {
-    const cols: Column[] = ['item', 'household', 'borrower', 'lent', 'due', 'status'];
-    return this.isResident ? cols : [...cols, 'action'];
+    if (this.isResident) return ['item', 'due', 'status', 'lent', 'borrower'];
+    return ['item', 'household', 'borrower', 'lent', 'due', 'status', 'action'];
   }
 
   private listQuery(filter: LoanFilter, q: string): { filter: LoanFilter; q?: string; limit: number } {

@@ -127,6 +127,10 @@ export const baseStyles = css`
       animation-duration: 3s;
     }
   }
+  /* A phone number or a code that must not break across lines (base/keep-whole.ts). */
+  .bm-nowrap {
+    white-space: nowrap;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -9,7 +9,8 @@
 //     strictly — without the spacing exception — except links inside a sentence (see
 //     docs/quality.md for the rules of the measure).
 // A screenshot of each story goes to test-results/stories/<id>.png and the findings to
-// test-results/stories/report.json. Exit 1 when any story fails, or when none was checked.
+// test-results/stories/report.json (at another size, test-results/stories-390x844/ and so on).
+// Exit 1 when any story fails, or when none was checked.
 //
 //   npm run check-stories                      every story, two pages at a time
 //   npm run check-stories -- fee-board dark    only stories whose id contains one of the words
@@ -26,7 +27,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built Storybook: storybook-static/, or $STORYBOOK_STATIC_DIR. */
 const staticDir = resolve(rootDir, process.env.STORYBOOK_STATIC_DIR || 'storybook-static');
-const outDir = join(rootDir, 'test-results', 'stories');
 
 /** The WCAG levels every story must meet (the same set as test/elements/helpers/axe.ts). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -44,6 +44,9 @@ const VIEWPORT = ((m) => (m ? { width: Number(m[1]), height: Number(m[2]) } : { 
   /^(\d+)x(\d+)$/.exec(process.env.STORIES_VIEWPORT ?? ''),
 );
 const SHOT_MAX_HEIGHT = 3000;
+/** Screenshots and the report: test-results/stories/, or test-results/stories-390x844/ at another size. */
+const size = `${VIEWPORT.width}x${VIEWPORT.height}`;
+const outDir = join(rootDir, 'test-results', size === '1280x800' ? 'stories' : `stories-${size}`);
 
 const { chromePath, chromiumArgs } = (await import(pathToFileURL(join(rootDir, 'scripts/chrome.mjs')).href)) as {
   chromePath(): string;

@@ -518,6 +518,7 @@ describe('<bm-loan-ledger>', () => {
     expect(rowIds(el).sort()).to.deep.equal(ids(own));
     // Their own household on every row says nothing: no household column; due and status come first.
     expect([...rows(el)[0]!.querySelectorAll('[role=gridcell]')].map((c) => c.classList[1])).to.deep.equal(['item', 'due', 'status', 'lent', 'borrower']);
+    expect(text($(el, 'label[for=search]'))).to.equal('按物品搜索');
     // No desk tools.
     expect($(el, '[part=tabs]')).to.equal(null);
     expect($(el, '[part=check-in-button]')).to.equal(null);

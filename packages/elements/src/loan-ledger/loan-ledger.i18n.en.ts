@@ -75,6 +75,8 @@ export const en: Translation<LoanLedgerMessages> = {
   filter: (f: LoanFilter) => enFilter[f],
   searchLabel: 'Search by household or item',
   searchPlaceholder: 'e.g. 2栋0601, umbrella',
+  residentSearchLabel: 'Search by item',
+  residentSearchPlaceholder: 'e.g. umbrella',
   search: 'Search',
   column: (c: SortKey | 'borrower' | 'status' | 'action') => enColumn[c],
   sortHint: 'Select to sort',

@@ -72,6 +72,8 @@ const zhCN = {
   filter: (f: LoanFilter) => zhFilter[f],
   searchLabel: '按住户或物品搜索',
   searchPlaceholder: '如 2栋0601、雨伞',
+  residentSearchLabel: '按物品搜索',
+  residentSearchPlaceholder: '如 雨伞',
   search: '搜索',
   column: (c: SortKey | 'borrower' | 'status' | 'action') => zhColumn[c],
   sortHint: '点按排序',

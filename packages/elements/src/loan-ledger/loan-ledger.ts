@@ -982,8 +982,8 @@ export class BmLoanLedger extends BmElement {
           )}
         </fieldset>
         <form class="search" part="search" role="search" @submit=${this.onSearchSubmit}>
-          <label for="search">${this.t.t('searchLabel')}</label>
-          <input id="search" type="search" maxlength="80" placeholder=${this.t.t('searchPlaceholder')} .value=${this.searchText} @input=${this.onSearchInput} />
+          <label for="search">${this.t.t(this.isResident ? 'residentSearchLabel' : 'searchLabel')}</label>
+          <input id="search" type="search" maxlength="80" placeholder=${this.t.t(this.isResident ? 'residentSearchPlaceholder' : 'searchPlaceholder')} .value=${this.searchText} @input=${this.onSearchInput} />
           <button type="submit" class="bm-button small">${this.t.t('search')}</button>
         </form>
       </div>

@@ -552,7 +552,7 @@ describe('<bm-loan-ledger>', () => {
     }
   });
 
-  it('keeps the cabinet’s headings, counts and buttons on one line on a phone, scrolling the table sideways instead', async () => {
+  it('keeps headings, counts, buttons, households and times on one line on a phone, scrolling a table sideways instead', async () => {
     await setViewport({ width: 390, height: 844 });
     try {
       const el = await mount();
@@ -561,6 +561,19 @@ describe('<bm-loan-ledger>', () => {
       const whole = [...cabinet.querySelectorAll<HTMLElement>('thead th, td.num, [part=item-lend-button]')];
       expect(whole.length).to.be.greaterThan(backend.state.loanItems.length * 3);
       for (const node of whole) expect(linesOf(node), `“${text(node)}”`).to.be.at.most(1);
+
+      // The handover's overdue loans: household, due time and lateness whole; the item in two lines at most.
+      const handover = await mount({ view: 'handover' });
+      await waitUntil(() => $(handover, '[part=handover] table[aria-labelledby=handover-overdue] tbody tr'), 'the handover renders');
+      const overdueRows = [...root(handover).querySelectorAll('table[aria-labelledby=handover-overdue] tbody tr')];
+      for (const row of overdueRows) {
+        const [item, household, , due, late] = [...row.children];
+        for (const cell of [household!, due!, late!]) expect(linesOf(cell), `“${text(cell)}”`).to.equal(1);
+        expect(linesOf(item!), `“${text(item)}”`).to.be.at.most(2);
+      }
+      // A table that scrolls sideways can be scrolled with the keyboard (axe: scrollable-region-focusable).
+      expect($(handover, '.table-wrap:has(table[aria-labelledby=handover-overdue])')!.scrollWidth).to.be.greaterThan($(handover, '.table-wrap')!.clientWidth);
+      await expectAccessible(handover);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

@@ -106,11 +106,15 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   /* On a narrow screen the table scrolls sideways rather than break a heading, a count or a
-     button's word letter by letter; names and notes still wrap. */
+     button's word letter by letter (and a household, a time or a lateness: .bm-nowrap); names
+     and notes still wrap, never narrower than a few characters. */
   thead th,
   td.num,
   td .bm-button {
     white-space: nowrap;
+  }
+  tbody th[scope='row'] {
+    min-width: 8em;
   }
   tfoot th,
   tfoot td {

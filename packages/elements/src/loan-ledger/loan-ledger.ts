@@ -888,7 +888,7 @@ export class BmLoanLedger extends BmElement {
   }
 
   private renderCabinetTable(items: LoanItem[]): TemplateResult {
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="cabinet-title">
       <table part="cabinet" aria-labelledby="cabinet-title">
         <thead>
           <tr>
@@ -1306,7 +1306,7 @@ export class BmLoanLedger extends BmElement {
         ${h.items.length === 0
           ? html`<p>${this.t.t('handoverNothingOut')}</p>`
           : html`<h4 id="handover-items">${this.t.t('handoverItems')}</h4>
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" tabindex="0" aria-labelledby="handover-items">
                 <table aria-labelledby="handover-items">
                   <thead>
                     <tr>
@@ -1329,7 +1329,7 @@ export class BmLoanLedger extends BmElement {
         <h4 id="handover-overdue">${this.t.t('handoverOverdue')}</h4>
         ${h.overdue.length === 0
           ? html`<p>${this.t.t('handoverNoOverdue')}</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="handover-overdue">
               <table aria-labelledby="handover-overdue">
                 <thead>
                   <tr>
@@ -1344,10 +1344,10 @@ export class BmLoanLedger extends BmElement {
                   ${h.overdue.map(
                     (loan) => html`<tr data-loan-id=${loan.id}>
                       <th scope="row">${this.t.t('quantity', this.itemName(loan), loan.quantity)}</th>
-                      <td>${this.householdText(loan.household)}</td>
+                      <td class="bm-nowrap">${this.householdText(loan.household)}</td>
                       <td>${loan.borrower.name} ${maskPhone(loan.borrower.phone)}</td>
-                      <td>${loan.dueAt ? formatDateTime(loan.dueAt, locale, tz) : this.t.t('noDue')}</td>
-                      <td class="late">${this.t.t('late', overdueMinutes(loan, h.at))}</td>
+                      <td class="bm-nowrap">${loan.dueAt ? formatDateTime(loan.dueAt, locale, tz) : this.t.t('noDue')}</td>
+                      <td class="late bm-nowrap">${this.t.t('late', overdueMinutes(loan, h.at))}</td>
                     </tr>`,
                   )}
                 </tbody>
@@ -1385,7 +1385,7 @@ export class BmLoanLedger extends BmElement {
       ${this.renderResource(this.report, (r) =>
         r.lines.length === 0
           ? html`<p data-zero>${this.t.t('reportZero', r.month)}</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="report-title">
                 <table aria-labelledby="report-title">
                   <thead>
                     <tr>

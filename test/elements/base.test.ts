@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { html as litHtml } from 'lit';
+import { html as litHtml, render } from 'lit';
 import { BmElement } from '../../packages/elements/src/base/element.js';
 import { defineElement } from '../../packages/elements/src/base/define.js';
+import { keepWhole } from '../../packages/elements/src/base/keep-whole.js';
 import { Resource } from '../../packages/elements/src/controllers/resource.js';
 import { baseStyles, tokens } from '../../packages/elements/src/theme/tokens.js';
 import '../../packages/elements/src/define/provider.js';
@@ -147,5 +148,32 @@ describe('the shared element base', () => {
     }
     expect(warnings).to.have.length(1);
     expect(String(warnings[0])).to.contain('bm-test-probe');
+  });
+});
+
+describe('keepWhole', () => {
+  const rendered = (value: unknown) => {
+    const host = document.createElement('div');
+    render(value, host);
+    return host;
+  };
+
+  it('wraps the number, and only the number, in one .bm-nowrap span, keeping the message’s text and order', () => {
+    for (const [message, number] of [
+      ['如需取消，或致电 0571-8888-6666。', '0571-8888-6666'],
+      ['0571-8888-6666 (24 hours)', '0571-8888-6666'],
+      ['Call 110', '110'],
+    ] as const) {
+      const host = rendered(keepWhole(message, number));
+      expect(host.textContent).to.equal(message);
+      const spans = host.querySelectorAll('.bm-nowrap');
+      expect(spans).to.have.length(1);
+      expect(spans[0]!.textContent).to.equal(number);
+    }
+  });
+
+  it('gives back a message without the number (or with no number at all) as it is', () => {
+    expect(keepWhole('价目表暂不可用，请联系物业', '0571-8888-6666')).to.equal('价目表暂不可用，请联系物业');
+    expect(keepWhole('这项服务不接受网上预约，请致电物业或到服务台办理。', '')).to.equal('这项服务不接受网上预约，请致电物业或到服务台办理。');
   });
 });

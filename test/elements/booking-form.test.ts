@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import {
   createHandlers,
@@ -9,6 +9,7 @@ import {
   HOUSEHOLDS,
   OTHER_HOUSEHOLD_ID,
   OTHER_RESIDENT_TOKEN,
+  COMPOUND,
 } from '@bianmin/mock';
 import {
   createClient,
@@ -28,6 +29,7 @@ import '../../packages/elements/src/define/provider.js';
 import '../../packages/elements/src/define/booking-form.js';
 import { MOBILE_PATTERN, type BmBookingForm } from '../../packages/elements/src/booking-form/booking-form.js';
 import type { BmBookingCreatedEvent, BmBookingFailedEvent } from '../../packages/elements/src/booking-form/events.js';
+import { linesOfText } from './helpers/lines.js';
 import type { BmSlotPicker } from '../../packages/elements/src/booking-form/slot-picker.js';
 import type { BmFormField } from '../../packages/elements/src/fields/form-field.js';
 import { expectAccessible } from './helpers/axe.js';
@@ -463,6 +465,26 @@ describe('<bm-booking-form>', () => {
       expect($(form, '[part=receipt]')).to.equal(null);
       const again = picker(form).shadowRoot!.querySelector<HTMLInputElement>(`input[value="${slot}"]`);
       expect(again?.disabled ?? true, 'the booked slot is no longer free').to.equal(true);
+    });
+
+    it('never breaks the phone number of the receipt or of a service not booked online, at any phone width', async () => {
+      const phone = COMPOUND.servicePhone;
+      const form = await mount(FIXTURE_IDS.slotService);
+      await showDay(form, 2);
+      await pickSlot(form, 1);
+      submitButton(form).click();
+      await waitUntil(() => $(form, '[part=cancel-note]'), 'the receipt');
+      const offline = await mount('svc-copying');
+      try {
+        // Every width from a small phone's to a large one's: wherever the line happens to end.
+        for (let width = 300; width <= 430; width += 5) {
+          await setViewport({ width, height: 800 });
+          expect(linesOfText($(form, '[part=cancel-note]')!, phone), `the receipt at ${width} px`).to.equal(1);
+          expect(linesOfText($(offline, '[role=alert]')!, phone), `not online at ${width} px`).to.equal(1);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('sends once when the button is pressed twice', async () => {

@@ -9,6 +9,7 @@ import '../../packages/elements/src/define/help-button.js';
 import type { BmHelpButton } from '../../packages/elements/src/help-button/help-button.js';
 import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
 import { expectAccessible } from './helpers/axe.js';
+import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
 // The compound's clock, fixed (a Wednesday morning in Shanghai); the widget's countdown reads the same clock.
@@ -199,19 +200,6 @@ describe('<bm-help-button>', () => {
     });
 
     it('never breaks a phone number across lines, even on a phone-sized screen', async () => {
-      /** The distinct lines the characters of `number` are drawn on, inside `link`. */
-      const linesOf = (link: Element, number: string) => {
-        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(number);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + number.length);
-          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-        }
-        return 0;
-      };
       await setViewport({ width: 390, height: 844 });
       try {
         for (const locale of ['zh-CN', 'en']) {
@@ -223,7 +211,7 @@ describe('<bm-help-button>', () => {
           for (const link of links) {
             // The public numbers are shown as dialled (tel:120); the compound's as written (0571-8888-6666).
             const shown = link.textContent!.includes(COMPOUND.servicePhone) ? COMPOUND.servicePhone : link.getAttribute('href')!.slice('tel:'.length);
-            expect(linesOf(link, shown), `${locale}: “${link.textContent!.trim()}”`).to.equal(1);
+            expect(linesOfText(link, shown), `${locale}: “${link.textContent!.trim()}”`).to.equal(1);
           }
         }
       } finally {

@@ -11,6 +11,7 @@ import type { BmLoanLedger } from '../../packages/elements/src/loan-ledger/loan-
 import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
 import * as stories from '../../stories/loan-ledger.stories.js';
 import { expectAccessible } from './helpers/axe.js';
+import { linesOf } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
 // The compound's clock, fixed: Wednesday 11 March 2026, 10:00 in Shanghai (the day shift). The cabinet's
@@ -65,30 +66,6 @@ async function registerReady(el: BmLoanLedger) {
     () => (rows(el).length > 0 && /^(共|\d+ in all)/.test(text($(el, '[part=count]')))) || $(el, '[part=panel] [part=empty], section [part=empty]'),
     'the register renders',
   );
-}
-
-/**
- * How many lines the visible text of `node` is drawn on (text for screen readers only left out):
- * its text's boxes, where boxes that overlap vertically share a line (Latin and CJK fonts put
- * the boxes of one line a pixel or two apart).
- */
-function linesOf(node: Element): number {
-  const boxes: DOMRect[] = [];
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-    if (!t.textContent!.trim() || t.parentElement!.closest('.visually-hidden')) continue;
-    const range = document.createRange();
-    range.selectNodeContents(t);
-    boxes.push(...[...range.getClientRects()].filter((r) => r.width > 0));
-  }
-  boxes.sort((a, b) => a.top - b.top);
-  let lines = 0;
-  let bottom = -Infinity;
-  for (const r of boxes) {
-    if (r.top >= bottom - 2) lines++;
-    bottom = Math.max(bottom, r.bottom);
-  }
-  return lines;
 }
 
 /** Types into a dialog field the way a person would, firing `input`. */

@@ -29,6 +29,7 @@ import {
 import type { BianminClient } from '../base/context.js';
 import { BmFormAssociated } from '../base/form-associated.js';
 import { describeError } from '../base/errors.js';
+import { keepWhole } from '../base/keep-whole.js';
 import { Resource } from '../controllers/resource.js';
 import type { ChoiceOption } from '../fields/choice-field.js';
 import type { BmFormField } from '../fields/form-field.js';
@@ -628,12 +629,15 @@ export class BmBookingForm extends BmFormAssociated {
     return this.renderResource(this.catalog, () => {
       const item = this.item;
       if (!item) return this.renderProblem(`${this.msg.t('serviceNotFound', this.serviceId ?? '')} ${this.common.t('invalidAttribute', 'service-id', this.serviceId ?? '')}`);
-      if (!item.bookingModes.includes('online')) return this.renderProblem(this.msg.t('notOnline', this.bm?.compound?.servicePhone ?? item.phone ?? ''));
+      if (!item.bookingModes.includes('online')) {
+        const phone = this.bm?.compound?.servicePhone ?? item.phone ?? '';
+        return this.renderProblem(keepWhole(this.msg.t('notOnline', phone), phone));
+      }
       return html`${this.phase === 'done' && this.booking ? this.renderReceipt(this.booking, item) : nothing}${this.renderForm(item)}`;
     });
   }
 
-  private renderProblem(message: string): TemplateResult {
+  private renderProblem(message: string | TemplateResult): TemplateResult {
     return html`<div class="bm-state" data-kind="error" role="alert" part="error">${message}</div>`;
   }
 
@@ -824,11 +828,10 @@ export class BmBookingForm extends BmFormAssociated {
     // As of the moment the server created it (its clock, not the device's): the receipt describes the new booking.
     const check = canCancel(b, item.slots, b.createdAt, tz);
     const until = b.cancellableUntil;
-    const cancelNote = !check.ok
-      ? m.t('cancelClosed', phone)
-      : until
-        ? m.t('cancelUntil', formatDateTime(until, locale, tz), phone)
-        : m.t('cancelAnytime', phone);
+    const cancelNote = keepWhole(
+      !check.ok ? m.t('cancelClosed', phone) : until ? m.t('cancelUntil', formatDateTime(until, locale, tz), phone) : m.t('cancelAnytime', phone),
+      phone,
+    );
     const settlement = b.settlement === 'per-visit' ? m.t('perVisit') : b.settlement === 'monthly' ? m.t('monthly') : m.t('prepaid');
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabindex="-1">${quoteRequested ? m.t('quoteRequested') : m.t('booked')}</h2>

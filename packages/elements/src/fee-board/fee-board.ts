@@ -19,6 +19,7 @@ import {
   type LocalizedText,
 } from '@bianmin/sdk';
 import { BmElement } from '../base/element.js';
+import { keepWhole } from '../base/keep-whole.js';
 import { Resource } from '../controllers/resource.js';
 import { Localize, resolveLocale } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -602,7 +603,7 @@ export class BmFeeBoard extends BmElement {
 
   private renderUnavailable(phone: string): TemplateResult {
     return html`<div part="unavailable" class="unavailable" role="status">
-      <p class="big">${this.t.t('unavailable', phone)}</p>
+      <p class="big">${keepWhole(this.t.t('unavailable', phone), phone)}</p>
       <p class="detail">${this.t.t('unavailableDetail')}</p>
     </div>`;
   }

@@ -540,7 +540,7 @@ export class BmHelpButton extends BmElement {
           ? html`<li>
               ${phoneHref
                 ? html`<a part="call" class="bm-button" data-variant="primary" href=${phoneHref}>${keepWhole(t('servicePhone', phone), phone)}</a>`
-                : html`<span class="no-link">${t('servicePhoneUnavailable', phone)}</span>`}
+                : html`<span class="no-link">${keepWhole(t('servicePhoneUnavailable', phone), phone)}</span>`}
             </li>`
           : nothing}
       </ul>

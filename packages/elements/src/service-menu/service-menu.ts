@@ -17,6 +17,7 @@ import {
   type ServiceItem,
 } from '@bianmin/sdk';
 import { BmElement } from '../base/element.js';
+import { keepWhole } from '../base/keep-whole.js';
 import { Resource } from '../controllers/resource.js';
 import { Localize } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -271,7 +272,7 @@ export class BmServiceMenu extends BmElement {
         <p part="handbook-title" class="handbook-title">${this.msg.t('handbookTitle')}</p>
         ${this.bm?.compound ? html`<p>${this.msg.text(this.bm.compound.name)}</p>` : nothing}
         <p>${this.msg.t('version', list.version, formatDate(list.effectiveFrom, locale, this.timeZone))}</p>
-        ${phone ? html`<p>${this.msg.t('servicePhone', phone)}</p>` : nothing}
+        ${phone ? html`<p>${keepWhole(this.msg.t('servicePhone', phone), phone)}</p>` : nothing}
       </header>
       <div class="controls">
         <div part="search" class="search">
@@ -412,7 +413,7 @@ export class BmServiceMenu extends BmElement {
           : nothing}
         ${item.bookingModes.includes('phone')
           ? href && number
-            ? html`<a class="bm-button" tabindex="-1" part="action phone-link" href=${href} aria-label=${this.msg.t('phoneLabel', name, number)}>${this.msg.t('phone', number)}</a>`
+            ? html`<a class="bm-button" tabindex="-1" part="action phone-link" href=${href} aria-label=${this.msg.t('phoneLabel', name, number)}>${keepWhole(this.msg.t('phone', number), number)}</a>`
             : html`<span part="action phone" class="mode">${this.msg.t('phoneNoNumber')}</span>`
           : nothing}
         ${item.bookingModes.includes('desk') ? html`<span part="action desk" class="mode">${this.msg.t('desk')}</span>` : nothing}

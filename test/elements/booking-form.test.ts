@@ -467,11 +467,12 @@ describe('<bm-booking-form>', () => {
       expect(again?.disabled ?? true, 'the booked slot is no longer free').to.equal(true);
     });
 
-    it('never breaks the phone number of the receipt or of a service not booked online, at any phone width', async () => {
+    it('never breaks the booked time or the phone number of the receipt, or that of a service not booked online, at any phone width', async () => {
       const phone = COMPOUND.servicePhone;
       const form = await mount(FIXTURE_IDS.slotService);
       await showDay(form, 2);
-      await pickSlot(form, 1);
+      const [start, end] = (await pickSlot(form, 1)).split('/') as [string, string];
+      const range = `${formatTime(start, 'zh-CN', TZ)}–${formatTime(end, 'zh-CN', TZ)}`;
       submitButton(form).click();
       await waitUntil(() => $(form, '[part=cancel-note]'), 'the receipt');
       const offline = await mount('svc-copying');
@@ -480,6 +481,7 @@ describe('<bm-booking-form>', () => {
         for (let width = 300; width <= 430; width += 5) {
           await setViewport({ width, height: 800 });
           expect(linesOfText($(form, '[part=cancel-note]')!, phone), `the receipt at ${width} px`).to.equal(1);
+          expect(linesOfText($(form, '[part=receipt-time]')!, range), `the booked time at ${width} px`).to.equal(1);
           expect(linesOfText($(offline, '[role=alert]')!, phone), `not online at ${width} px`).to.equal(1);
         }
       } finally {

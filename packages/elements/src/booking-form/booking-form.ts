@@ -843,7 +843,8 @@ export class BmBookingForm extends BmFormAssociated {
           ? html`<div>
               <dt>${m.t('when')}</dt>
               <dd part="receipt-time">
-                ${formatDate(b.slot.start, locale, tz)} ${formatTime(b.slot.start, locale, tz)}–${formatTime(b.slot.end, locale, tz)}
+                ${formatDate(b.slot.start, locale, tz)}
+                <span class="bm-nowrap">${formatTime(b.slot.start, locale, tz)}–${formatTime(b.slot.end, locale, tz)}</span>
                 (${m.t('beijingTime', tz)})
               </dd>
             </div>`

@@ -107,6 +107,15 @@ export const TenThousandLoans: Story = { name: '10,000 loans', args: { filter: '
 /** A resident (2栋 0601): what can be borrowed now, the rules, and their own loans. No desk tools, phones masked. */
 export const Resident: Story = { args: { mode: 'resident' }, beforeEach: () => standard.reset() };
 
+/** A resident on a phone (390 px), their umbrella two days late: item, due time and status come first, the tables scroll sideways. */
+export const ResidentOnAPhone: Story = {
+  name: 'Resident on a phone',
+  args: { mode: 'resident' },
+  decorators: [(story) => html`<div style="max-width: 390px; border: 1px dashed #999;">${story()}</div>`],
+  beforeEach: () => overdue.reset(),
+  parameters: handlers(overdue),
+};
+
 /** The day shift hands over to the night shift: what is out and overdue, ready to print. */
 export const Handover: Story = { args: { view: 'handover', shift: 'day' }, beforeEach: () => standard.reset() };
 

@@ -9,7 +9,8 @@
 // against the budget; what loads only on demand through `import()` (each widget's English strings)
 // is listed beside it with its own sizes. Exit 1 when any entry is over its ceiling, or when no entry
 // could be measured. Results go to .size/report.json.
-// `npm run size -- --why` also lists what each bundle is made of (minified bytes by source).
+// `npm run size -- --why` also lists what each bundle is made of (minified bytes by source);
+// `npm run size -- --parts`, what each module of a whole-folder entry adds to it (gzip, left out in turn).
 // An entry ending in `/*.ts` stands for one file importing every module of that folder, in name
 // order (the whole kit: every `define/*` entry in one bundle, as a page using all of it ships),
 // written to .size/entries/ since esbuild splits only entry files.
@@ -60,6 +61,7 @@ export const entries: SizeEntry[] = [
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const why = process.argv.includes('--why');
+const parts = process.argv.includes('--parts');
 /** Scratch folder: generated entries and the report (gitignored). */
 const outDir = resolve(rootDir, '.size');
 
@@ -122,53 +124,84 @@ function chunksOf(metafile: Metafile, entry: string): { initial: string[]; lazy:
   return { initial: [...initial], lazy: [...lazy] };
 }
 
+/** The modules a `folder/*.ts` entry stands for, in name order (none when the folder is missing). */
+function folderModules(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort() : [];
+}
+
+/**
+ * Code splitting needs entry files (esbuild's stdin cannot split): a "whole folder" entry is
+ * written out as one file importing the given modules of the folder.
+ */
+function writeFolderEntry(name: string, folder: string, modules: string[]): string {
+  const entry = resolve(outDir, 'entries', `${name.replace(/[^a-z0-9]+/gi, '-')}.ts`);
+  mkdirSync(dirname(entry), { recursive: true });
+  writeFileSync(entry, modules.map((m) => `import ${JSON.stringify(resolve(folder, m))};`).join('\n') + '\n');
+  return entry;
+}
+
+/** Bundles one entry file as an app ships it, and sizes what loads with it and what loads on demand. */
+async function bundle(entry: string): Promise<{ first: Chunk[]; lazy: Chunk[]; metafile: Metafile; initial: string[] }> {
+  const out = await build({
+    ...kitBuildOptions(),
+    entryPoints: [entry],
+    splitting: true,
+    outdir: resolve(outDir, 'out'),
+    entryNames: 'entry',
+    chunkNames: '[name]-[hash]',
+    write: false,
+    logLevel: 'silent',
+    metafile: true,
+  });
+  const files = new Map((out.outputFiles ?? []).map((f) => [relative(rootDir, f.path), f.contents]));
+  const sized = (f: string): Chunk => {
+    const code = files.get(f);
+    if (!code) throw new Error(`esbuild wrote no ${f}`);
+    return { file: f.slice(f.lastIndexOf('/') + 1), raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  };
+  const { initial, lazy } = chunksOf(out.metafile, entry);
+  return { first: initial.map(sized), lazy: lazy.map(sized).sort((a, b) => a.file.localeCompare(b.file)), metafile: out.metafile, initial };
+}
+
+const sum = (chunks: Chunk[], key: 'raw' | 'gzip'): number => chunks.reduce((n, c) => n + c[key], 0);
+
 async function measure(e: SizeEntry): Promise<Result> {
   const base = { name: e.name, entry: e.entry, goal: e.goal, ceiling: e.ceiling };
   const all = e.entry.endsWith('/*.ts');
   const file = resolve(rootDir, all ? e.entry.slice(0, -'/*.ts'.length) : e.entry);
-  const modules = all && existsSync(file) ? readdirSync(file).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort() : [];
+  const modules = all ? folderModules(file) : [];
   if (!existsSync(file) || (all && modules.length === 0)) {
     console.warn(`skip: ${e.name}: entry ${e.entry} does not exist (yet)`);
     return { ...base, raw: null, gzip: null, toGoal: null, status: 'missing', lazy: [] };
   }
   try {
-    // Code splitting needs entry files (esbuild's stdin cannot split): the "whole folder" entry is
-    // written out as one, importing every module of the folder.
-    let entry = file;
-    if (all) {
-      entry = resolve(outDir, 'entries', `${e.entry.replace(/[^a-z0-9]+/gi, '-')}.ts`);
-      mkdirSync(dirname(entry), { recursive: true });
-      writeFileSync(entry, modules.map((m) => `import ${JSON.stringify(resolve(file, m))};`).join('\n') + '\n');
-    }
-    const out = await build({
-      ...kitBuildOptions(),
-      entryPoints: [entry],
-      splitting: true,
-      outdir: resolve(outDir, 'out'),
-      entryNames: 'entry',
-      chunkNames: '[name]-[hash]',
-      write: false,
-      logLevel: 'silent',
-      metafile: true,
-    });
-    const files = new Map((out.outputFiles ?? []).map((f) => [relative(rootDir, f.path), f.contents]));
-    const sized = (f: string): Chunk => {
-      const code = files.get(f);
-      if (!code) throw new Error(`esbuild wrote no ${f}`);
-      return { file: f.slice(f.lastIndexOf('/') + 1), raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
-    };
-    const { initial, lazy } = chunksOf(out.metafile, entry);
-    if (why) printComposition(e.name, out.metafile, initial);
-    const first = initial.map(sized);
-    const raw = first.reduce((n, c) => n + c.raw, 0);
-    const gzip = first.reduce((n, c) => n + c.gzip, 0);
+    const { first, lazy, metafile, initial } = await bundle(all ? writeFolderEntry(e.entry, file, modules) : file);
+    if (why) printComposition(e.name, metafile, initial);
+    const raw = sum(first, 'raw');
+    const gzip = sum(first, 'gzip');
     const status: Status = gzip > e.ceiling ? 'OVER CEILING' : gzip > e.goal ? 'over goal' : 'within goal';
-    return { ...base, raw, gzip, toGoal: gzip - e.goal, status, lazy: lazy.map(sized).sort((a, b) => a.file.localeCompare(b.file)) };
+    return { ...base, raw, gzip, toGoal: gzip - e.goal, status, lazy };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(`error: ${e.name}: ${message}`);
     return { ...base, raw: null, gzip: null, toGoal: null, status: 'error', error: message, lazy: [] };
   }
+}
+
+/**
+ * `--parts`: what each module of a `folder/*.ts` entry adds to it, gzipped, measured by bundling
+ * the folder without that module (what it shares with the others stays counted in them).
+ */
+async function printParts(e: SizeEntry, whole: number): Promise<void> {
+  const folder = resolve(rootDir, e.entry.slice(0, -'/*.ts'.length));
+  const modules = folderModules(folder);
+  const rows: [string, number][] = [];
+  for (const m of modules) {
+    const { first } = await bundle(writeFolderEntry(`${e.entry}-without-${m}`, folder, modules.filter((x) => x !== m)));
+    rows.push([m, whole - sum(first, 'gzip')]);
+  }
+  console.log(`\n${e.name}: what each module adds (gzip, measured by leaving it out)`);
+  for (const [m, bytes] of rows.sort((a, b) => b[1] - a[1])) console.log(`  ${kb(bytes).padStart(10)}  ${m}`);
 }
 
 /** Minified bytes per package (node_modules) or per source folder (workspace), over the outputs loaded with the entry. */
@@ -215,6 +248,12 @@ console.log(
 for (const r of results.filter((x) => x.lazy.length > 0)) {
   console.log(`\n${r.name}: loaded on demand, not counted above`);
   for (const c of r.lazy) console.log(`  ${kb(c.gzip).padStart(10)}  ${c.file}`);
+}
+if (parts) {
+  for (const r of results) {
+    const e = entries.find((x) => x.name === r.name)!;
+    if (e.entry.endsWith('/*.ts') && r.gzip !== null) await printParts(e, r.gzip);
+  }
 }
 console.log('');
 

@@ -55,6 +55,26 @@ const incidents = backendWith(undefined, (now) => {
   return state;
 });
 const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
+/** No network at all: every request fails as a dropped connection does. */
+const offline = backendWith((b) => (b.scenario.offline = true));
+/** Long item names and rules, as a cabinet's own register writes them. */
+const longNames = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  const longer: Record<string, [zh: string, en: string]> = {
+    'li-first-aid': ['红十字急救药箱（含止血带、三角巾、碘伏棉签、创可贴、医用胶带与一次性手套）', 'Red Cross first-aid kit (tourniquet, triangular bandage, iodine swabs, plasters, tape and gloves)'],
+    'li-toolbox': ['家用工具箱（钳子、螺丝刀、扳手、卷尺、电笔、美工刀、水平仪）', 'Household tool box (pliers, screwdrivers, spanner, tape measure, voltage tester, knife, level)'],
+    'li-umbrella': ['大号长柄雨伞（可遮两人，雨天请放在门口伞架上沥干后再归还）', 'Large umbrella for two (let it drip dry on the stand by the door before returning it)'],
+  };
+  for (const item of state.loanItems) {
+    const name = longer[item.id];
+    if (name) item.name = { 'zh-CN': name[0], en: name[1] };
+  }
+  for (const loan of state.loans) {
+    const name = longer[loan.itemId];
+    if (name) loan.itemName = { 'zh-CN': name[0], en: name[1] };
+  }
+  return state;
+});
 const failing = backendWith();
 
 /** The dark theme file, loaded only while a story that uses it is shown. */
@@ -128,6 +148,12 @@ export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard
 
 /** The server takes a day to answer. */
 export const Loading: Story = { parameters: handlers(loading) };
+
+/** No network: the cabinet and the register each say so, with a retry. */
+export const Offline: Story = { parameters: handlers(offline) };
+
+/** Long item names: they wrap in the cabinet and take two lines in the register. */
+export const LongChineseNames: Story = { name: 'Long Chinese names', parameters: handlers(longNames) };
 
 /** The server fails (the first load and the client's two retries, for the cabinet and the register); "重试" then works. */
 export const ServerError: Story = {

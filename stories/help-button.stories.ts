@@ -36,6 +36,29 @@ const referredBackend = createMockBackend({
 });
 const referred = referredBackend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)!;
 
+// The same kind of request with the long texts a busy desk writes: a referral with a long name and
+// note, and a long reply.
+const longTextBackend = createMockBackend({
+  fixtures: (now) => {
+    const state = createFixtures(now);
+    const req = state.helpRequests.find((r) => r.householdId === DEMO_HOUSEHOLD_ID && r.kind === 'other')!;
+    req.status = 'referred';
+    req.history.push({ status: 'referred', at: req.receivedAt, by: 'staff' });
+    // The desk writes its reply in one language.
+    req.reply = '您好，您反映的快递包裹问题物业服务中心已经收到。经与快递网点核实，包裹因收件人电话无人接听被退回网点暂存，网点工作人员会保留七天，请您尽快凭取件码或身份证前往领取，如有疑问可随时联系我们。';
+    req.referral = {
+      to: { 'zh-CN': '中通快递翠湖花园东门合作网点（翠湖路与文一西路交叉口往南五十米）', en: 'ZTO Express partner branch by the east gate (fifty metres south of the Cuihu Road and Wenyi West Road crossing)' },
+      phone: '0571-8765-4321',
+      note: {
+        'zh-CN': '网点营业时间为每天上午九点至晚上八点，节假日照常营业；领取时请出示取件码，代领请携带收件人身份证复印件及代领人本人身份证。',
+        en: 'The branch is open 09:00 to 20:00 every day, holidays included; show your pickup code, and someone collecting for you needs a copy of your ID card and their own.',
+      },
+    };
+    return state;
+  },
+});
+const longText = longTextBackend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)!;
+
 const input: HelpRequestInput = {
   kind: 'repair',
   location: { building: '2栋', room: '0601' },
@@ -132,6 +155,15 @@ export const Referred: Story = {
   parameters: handlers(referredBackend),
   render: view(() =>
     seeded({ id: 'delivered-1', key: newIdempotencyKey(), createdAt: Date.now() - 600_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 600_000, receipt: { id: referred.id, number: referred.number } }),
+  ),
+};
+
+/** Long texts from the desk: a long reply, and a referral with a long name and note; everything wraps, the number stays whole. */
+export const LongChineseText: Story = {
+  name: 'Long Chinese text',
+  parameters: handlers(longTextBackend),
+  render: view(() =>
+    seeded({ id: 'delivered-2', key: newIdempotencyKey(), createdAt: Date.now() - 600_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 600_000, receipt: { id: longText.id, number: longText.number } }),
   ),
 };
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient, formatDateTime, formatMoney, toEpoch, type Booking } from '@bianmin/sdk';
 import {
   createHandlers,
@@ -14,6 +14,7 @@ import '../../packages/elements/src/define/booking-list.js';
 import type { BmBookingList } from '../../packages/elements/src/booking-list/booking-list.js';
 import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
 import { expectAccessible } from './helpers/axe.js';
+import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
 // The compound's clock, fixed: a Wednesday morning in Shanghai. Fixtures are placed relative to it
@@ -415,6 +416,23 @@ describe('<bm-booking-list>', () => {
       expect(root(el).querySelector('[part=offline]')).to.equal(null);
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
+  it('never breaks a booked time range across lines, at any phone width, in Chinese and English', async () => {
+    try {
+      for (const locale of ['zh-CN', 'en']) {
+        const el = await mount({ scope: 'upcoming', locale });
+        await waitUntil(() => cardOf(el, byService('svc-tennis')), 'the tennis booking');
+        const time = cardOf(el, byService('svc-tennis'))!.querySelector('time')!;
+        for (let width = 300; width <= 430; width += 5) {
+          await setViewport({ width, height: 800 });
+          expect(linesOfText(time, '19:00–20:00'), `${locale} at ${width} px: “${time.textContent}”`).to.equal(1);
+        }
+        await setViewport({ width: 800, height: 600 });
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 

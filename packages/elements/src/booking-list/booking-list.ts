@@ -524,12 +524,13 @@ export class BmBookingList extends BmElement {
     </li>`;
   }
 
-  private formatSlot(start: string, end: string): string {
+  /** A slot's date and times; on a narrow screen a line may end after the date, never inside the times. */
+  private formatSlot(start: string, end: string): TemplateResult {
     const locale = this.effectiveLocale;
     const tz = this.timeZone;
     return localDate(start, tz) === localDate(end, tz)
-      ? `${formatDate(start, locale, tz)} ${formatTime(start, locale, tz)}–${formatTime(end, locale, tz)}`
-      : `${formatDateTime(start, locale, tz)} – ${formatDateTime(end, locale, tz)}`;
+      ? html`${formatDate(start, locale, tz)} <span class="bm-nowrap">${formatTime(start, locale, tz)}–${formatTime(end, locale, tz)}</span>`
+      : html`<span class="bm-nowrap">${formatDateTime(start, locale, tz)}</span> – <span class="bm-nowrap">${formatDateTime(end, locale, tz)}</span>`;
   }
 
   /** The quote's total: exact, a "from" price, on inspection, or free (schema Quote.basis). */

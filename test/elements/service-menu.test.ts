@@ -1,13 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { TemplateResult } from 'lit';
 import { COMPOUND, DEMO_RESIDENT_TOKEN, createHandlers, createMockBackend } from '@bianmin/mock';
-import { formatPrice, telHref, type Locale, type PriceList, type ServiceItem } from '@bianmin/sdk';
+import { formatPrice, formatWeekdays, telHref, type Locale, type PriceList, type ServiceItem } from '@bianmin/sdk';
 import '../../packages/elements/src/define/provider.js';
 import '../../packages/elements/src/define/service-menu.js';
 import type { BmServiceMenu, BmServiceSelectEvent } from '../../packages/elements/src/service-menu/service-menu.js';
 import { expectAccessible } from './helpers/axe.js';
+import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
 // A fixed clock: the list in force is 2026's, last year's is superseded, next year's is a draft.
@@ -112,6 +113,31 @@ describe('<bm-service-menu>', () => {
     expect(row(el, 'svc-taxi-booking')!.querySelector('a')!.getAttribute('href')).to.equal(telHref('0571-8765-4321'));
     expect(text(row(el, 'svc-reading-room')!.querySelector('[part~=actions]'))).to.equal('到服务台办理');
     for (const a of root(el).querySelectorAll('a[href]')) expect(a.getAttribute('href')).to.match(/^tel:\d+$/);
+  });
+
+  it('shows opening hours day by day, each time range and phone number whole at any phone width', async () => {
+    const gym = published().items.find((i) => i.id === 'svc-gym')!;
+    const before = gym.hours;
+    gym.hours = [
+      { days: [1, 2, 3, 4, 5], open: '06:00', close: '22:00' },
+      { days: [6, 7], open: '08:00', close: '20:00' },
+    ];
+    try {
+      const el = await mount(html`<bm-service-menu page-size="100"></bm-service-menu>`);
+      await settled(el);
+      await waitUntil(() => row(el, 'svc-gym') && root(el).querySelector('[part~=phone-link]'), 'the gym and a phone link');
+      const hours = row(el, 'svc-gym')!.querySelector('[part~=hours]')!;
+      expect(text(hours)).to.equal(`${formatWeekdays([1, 2, 3, 4, 5], 'zh-CN')} 06:00–22:00；${formatWeekdays([6, 7], 'zh-CN')} 08:00–20:00`);
+      const phone = root(el).querySelector('[part~=phone-link]')!;
+      for (let width = 300; width <= 430; width += 5) {
+        await setViewport({ width, height: 800 });
+        for (const range of ['06:00–22:00', '08:00–20:00']) expect(linesOfText(hours, range), `${range} at ${width} px`).to.equal(1);
+        expect(linesOfText(phone, COMPOUND.servicePhone), `the phone at ${width} px`).to.equal(1);
+      }
+    } finally {
+      gym.hours = before;
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('never shows the draft list: neither its new items nor its prices', async () => {

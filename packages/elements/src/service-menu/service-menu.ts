@@ -403,7 +403,9 @@ export class BmServiceMenu extends BmElement {
       ${item.priceNote ? html`<p id=${`pn-${id}`} part="price-note" class="note" .textContent=${this.msg.text(item.priceNote)}></p>` : nothing}
       ${bands.length ? html`<ul part="price-bands" class="bands">${bands.map((b) => html`<li>${b}</li>`)}</ul>` : nothing}
       ${item.hours?.length
-        ? html`<p part="hours" class="hours">${item.hours.map((h) => `${formatWeekdays(h.days, locale)} ${h.open}–${h.close}`).join(locale === 'en' ? '; ' : '；')}</p>`
+        ? html`<p part="hours" class="hours">${item.hours.map(
+            (h, i) => html`${i > 0 ? (locale === 'en' ? '; ' : '；') : ''}${formatWeekdays(h.days, locale)} <span class="bm-nowrap">${h.open}–${h.close}</span>`,
+          )}</p>`
         : nothing}
       <div id=${`a-${id}`} part="actions" class="actions">
         ${online

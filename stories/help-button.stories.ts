@@ -1,7 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
-import { newIdempotencyKey, type HelpRequestInput } from '@bianmin/sdk';
+import { newIdempotencyKey, type HelpRequest, type HelpRequestInput } from '@bianmin/sdk';
 import { memoryStorage, type OutboxRecord, type OutboxStorage } from '@bianmin/sdk/outbox';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/help-button.js';
@@ -19,45 +19,44 @@ const standard = createMockBackend();
 const offline = createMockBackend();
 offline.scenario.offline = true;
 
-// A request of the demo household (2栋 0601) that the office referred elsewhere: never a refusal (seed 003).
-const referredBackend = createMockBackend({
-  fixtures: (now) => {
-    const state = createFixtures(now);
-    const req = state.helpRequests.find((r) => r.householdId === DEMO_HOUSEHOLD_ID && r.kind === 'other')!;
-    req.status = 'referred';
-    req.history.push({ status: 'referred', at: req.receivedAt, by: 'staff' });
-    req.referral = {
-      to: { 'zh-CN': '中通快递翠湖网点', en: 'ZTO Express, Cuihu branch' },
-      phone: '0571-8765-4321',
-      note: { 'zh-CN': '包裹仍在快递网点，物业已与网点确认，凭取件码可随时领取。', en: 'The parcel is still at the courier’s branch; the office checked with them: collect it any time with your pickup code.' },
-    };
-    return state;
-  },
-});
-const referred = referredBackend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)!;
+/**
+ * A mock compound where a request of the demo household (2栋 0601) was referred elsewhere, never a
+ * refusal (seed 003), with the desk's reply when it wrote one; and that request.
+ */
+function referredTo(referral: NonNullable<HelpRequest['referral']>, reply?: string) {
+  const backend = createMockBackend({
+    fixtures: (now) => {
+      const state = createFixtures(now);
+      const req = state.helpRequests.find((r) => r.householdId === DEMO_HOUSEHOLD_ID && r.kind === 'other')!;
+      req.status = 'referred';
+      req.history.push({ status: 'referred', at: req.receivedAt, by: 'staff' });
+      req.referral = referral;
+      if (reply) req.reply = reply;
+      return state;
+    },
+  });
+  return { backend, request: backend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)! };
+}
 
-// The same kind of request with the long texts a busy desk writes: a referral with a long name and
-// note, and a long reply.
-const longTextBackend = createMockBackend({
-  fixtures: (now) => {
-    const state = createFixtures(now);
-    const req = state.helpRequests.find((r) => r.householdId === DEMO_HOUSEHOLD_ID && r.kind === 'other')!;
-    req.status = 'referred';
-    req.history.push({ status: 'referred', at: req.receivedAt, by: 'staff' });
-    // The desk writes its reply in one language.
-    req.reply = '您好，您反映的快递包裹问题物业服务中心已经收到。经与快递网点核实，包裹因收件人电话无人接听被退回网点暂存，网点工作人员会保留七天，请您尽快凭取件码或身份证前往领取，如有疑问可随时联系我们。';
-    req.referral = {
-      to: { 'zh-CN': '中通快递翠湖花园东门合作网点（翠湖路与文一西路交叉口往南五十米）', en: 'ZTO Express partner branch by the east gate (fifty metres south of the Cuihu Road and Wenyi West Road crossing)' },
-      phone: '0571-8765-4321',
-      note: {
-        'zh-CN': '网点营业时间为每天上午九点至晚上八点，节假日照常营业；领取时请出示取件码，代领请携带收件人身份证复印件及代领人本人身份证。',
-        en: 'The branch is open 09:00 to 20:00 every day, holidays included; show your pickup code, and someone collecting for you needs a copy of your ID card and their own.',
-      },
-    };
-    return state;
-  },
+const referred = referredTo({
+  to: { 'zh-CN': '中通快递翠湖网点', en: 'ZTO Express, Cuihu branch' },
+  phone: '0571-8765-4321',
+  note: { 'zh-CN': '包裹仍在快递网点，物业已与网点确认，凭取件码可随时领取。', en: 'The parcel is still at the courier’s branch; the office checked with them: collect it any time with your pickup code.' },
 });
-const longText = longTextBackend.state.helpRequests.find((r) => r.status === 'referred' && r.householdId === DEMO_HOUSEHOLD_ID)!;
+
+// The long texts a busy desk writes: a referral with a long name and note, and a long reply (the
+// desk writes its reply in one language).
+const longText = referredTo(
+  {
+    to: { 'zh-CN': '中通快递翠湖花园东门合作网点（翠湖路与文一西路交叉口往南五十米）', en: 'ZTO Express partner branch by the east gate (fifty metres south of the Cuihu Road and Wenyi West Road crossing)' },
+    phone: '0571-8765-4321',
+    note: {
+      'zh-CN': '网点营业时间为每天上午九点至晚上八点，节假日照常营业；领取时请出示取件码，代领请携带收件人身份证复印件及代领人本人身份证。',
+      en: 'The branch is open 09:00 to 20:00 every day, holidays included; show your pickup code, and someone collecting for you needs a copy of your ID card and their own.',
+    },
+  },
+  '您好，您反映的快递包裹问题物业服务中心已经收到。经与快递网点核实，包裹因收件人电话无人接听被退回网点暂存，网点工作人员会保留七天，请您尽快凭取件码或身份证前往领取，如有疑问可随时联系我们。',
+);
 
 const input: HelpRequestInput = {
   kind: 'repair',
@@ -77,6 +76,17 @@ function seeded(...records: OutboxRecord[]): OutboxStorage {
   };
 }
 const queuedEntry = (): OutboxRecord => ({ id: newIdempotencyKey(), key: newIdempotencyKey(), payload: input, createdAt: Date.now() - 60_000, attempts: 0, state: 'queued' });
+
+/** The outbox's record of a request delivered ten minutes ago, as the server created it. */
+const delivered = (request: HelpRequest): OutboxRecord => ({
+  id: `delivered-${request.id}`,
+  key: newIdempotencyKey(),
+  createdAt: Date.now() - 600_000,
+  attempts: 1,
+  state: 'delivered',
+  deliveredAt: Date.now() - 600_000,
+  receipt: { id: request.id, number: request.number },
+});
 
 /** Storage that fails like Safari's private mode or a full disk. */
 const brokenStorage = (): OutboxStorage => {
@@ -152,19 +162,15 @@ export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(
 
 /** The office referred the request to the courier's branch, with a one-tap call. */
 export const Referred: Story = {
-  parameters: handlers(referredBackend),
-  render: view(() =>
-    seeded({ id: 'delivered-1', key: newIdempotencyKey(), createdAt: Date.now() - 600_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 600_000, receipt: { id: referred.id, number: referred.number } }),
-  ),
+  parameters: handlers(referred.backend),
+  render: view(() => seeded(delivered(referred.request))),
 };
 
 /** Long texts from the desk: a long reply, and a referral with a long name and note; everything wraps, the number stays whole. */
 export const LongChineseText: Story = {
   name: 'Long Chinese text',
-  parameters: handlers(longTextBackend),
-  render: view(() =>
-    seeded({ id: 'delivered-2', key: newIdempotencyKey(), createdAt: Date.now() - 600_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 600_000, receipt: { id: longText.id, number: longText.number } }),
-  ),
+  parameters: handlers(longText.backend),
+  render: view(() => seeded(delivered(longText.request))),
 };
 
 /** The server refused the request (400): not delivered, why, the numbers to call, and "edit and send again". */

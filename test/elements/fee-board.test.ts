@@ -8,6 +8,7 @@ import type { BmFeeBoard, BoardClock } from '../../packages/elements/src/fee-boa
 import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
 import { guardBoard } from '../../packages/elements/src/fee-board/guard.js';
 import { expectAccessible } from './helpers/axe.js';
+import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
 /** A clock the test moves by hand; it counts the timers the board holds. */
@@ -338,6 +339,11 @@ describe('<bm-fee-board>', () => {
     const again = await mount({ attrs: { layout: 'landscape', 'max-age': '600' } }, false);
     expect(is(again, 'stale')).to.equal(true);
     expect(root(again).querySelector('[part=unavailable]')!.textContent).to.contain(PHONE);
+    // On a narrow or portrait screen the sentence wraps around the number, never inside it.
+    for (let width = 240; width <= 720; width += 10) {
+      again.style.width = `${width}px`;
+      expect(linesOfText(root(again).querySelector('[part=unavailable] .big')!, PHONE), `the phone on a ${width} px board`).to.equal(1);
+    }
   });
 
   it('shows the cached list at once after a reload within max-age, marked offline while the API is down', async () => {

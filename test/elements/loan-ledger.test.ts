@@ -549,7 +549,8 @@ describe('<bm-loan-ledger>', () => {
         expect(linesOf(item!), `“${text(item)}”`).to.be.at.most(2);
       }
       // A table that scrolls sideways can be scrolled with the keyboard (axe: scrollable-region-focusable).
-      expect($(handover, '.table-wrap:has(table[aria-labelledby=handover-overdue])')!.scrollWidth).to.be.greaterThan($(handover, '.table-wrap')!.clientWidth);
+      const overdueWrap = $(handover, '.table-wrap:has(table[aria-labelledby=handover-overdue])')!;
+      expect(overdueWrap.scrollWidth, 'the overdue table scrolls sideways on a phone').to.be.greaterThan(overdueWrap.clientWidth);
       await expectAccessible(handover);
     } finally {
       await setViewport({ width: 800, height: 600 });

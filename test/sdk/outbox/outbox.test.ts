@@ -1,6 +1,6 @@
 // The outbox through its public API, with an in-memory storage and a scripted `send`.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConflictError, HttpError, NetworkError, RateLimitError, ValidationError } from '@bianmin/sdk';
+import { ConflictError, HttpError, NetworkError, RateLimitError, ResponseShapeError, ValidationError } from '@bianmin/sdk';
 import type { OutboxChange, OutboxOptions } from '@bianmin/sdk/outbox';
 import { browserStorage, createOutbox, isPermanentFailure, isStorageUnavailableError, localStorageStorage, memoryStorage, StorageUnavailableError, type OutboxRecord, type OutboxStorage } from '@bianmin/sdk/outbox';
 
@@ -125,6 +125,34 @@ describe('delivery', () => {
     expect(stored!.payload).toEqual(payload);
     await box.remove(stored!.id);
     expect(await storage.all('help')).toEqual([]);
+  });
+
+  it('takes a 2xx it cannot read as delivered (the server has it), without a receipt, and goes on to the next entry', async () => {
+    const storage = memoryStorage();
+    const unreadable = new ResponseShapeError('help.create', [{ path: ['number'], message: 'Invalid input', code: 'invalid_type' }], 201, 'req-9');
+    const sent: string[] = [];
+    const box = outbox(storage, async (e) => {
+      sent.push(e.payload.description);
+      if (e.payload.description === 'repair') throw unreadable;
+      return { id: 'hr-2', number: 'QZ-2', phone: e.payload.phone };
+    });
+    const changes: OutboxChange<Payload, Result, { id: string; number: string }>[] = [];
+    box.subscribe((c) => changes.push(c));
+    const repair = await box.enqueue({ ...payload, description: 'repair' });
+    const medical = await box.enqueue({ ...payload, description: 'medical' });
+    await until(box, (s) => s.length === 2 && s.every((x) => x === 'delivered'));
+    await new Promise((r) => setTimeout(r, 20));
+    // Sent once each: replaying the key would only replay the unreadable answer.
+    expect(sent).toEqual(['repair', 'medical']);
+    const stored = new Map((await storage.all('help')).map((r) => [r.id, r as OutboxRecord & Record<string, unknown>]));
+    expect(stored.get(repair.id)).toMatchObject({ state: 'delivered', attempts: 1, lastError: { name: 'ResponseShapeError', code: 'response_shape', requestId: 'req-9' } });
+    expect(stored.get(repair.id)).not.toHaveProperty('receipt');
+    expect(stored.get(repair.id)).not.toHaveProperty('payload');
+    expect(stored.get(medical.id)).toMatchObject({ state: 'delivered', receipt: { id: 'hr-2', number: 'QZ-2' } });
+    const unread = changes.find((c) => c.entry.id === repair.id && c.entry.state === 'delivered')!;
+    expect(unread.error).toBe(unreadable);
+    expect(unread.result).toBeUndefined();
+    box.stop();
   });
 
   it('sends entries one at a time, oldest first, each with its own key', async () => {

@@ -15,7 +15,7 @@
  * const entry = await outbox.enqueue(input); // persisted: safe to say "queued"
  * ```
  */
-import { isHttpError, isValidationError } from '../client/errors.js';
+import { isHttpError, isResponseShapeError, isValidationError } from '../client/errors.js';
 import { newIdempotencyKey } from '../client/idempotency.js';
 import { browserStorage, clone, StorageUnavailableError, type OutboxRecord, type OutboxStorage } from './storage.js';
 
@@ -177,14 +177,20 @@ export function createOutbox<P, R = unknown, D = undefined>(options: OutboxOptio
   async function sendOne(e: E): Promise<boolean> {
     const sending: E = { ...e, state: 'sending', attempts: e.attempts + 1 };
     await update(sending);
+    // The payload (names, phones, descriptions) is not kept once the server has it.
+    const done: E = { id: e.id, key: e.key, createdAt: e.createdAt, attempts: sending.attempts, state: 'delivered', deliveredAt: now() };
     try {
       const result = await send({ id: e.id, key: e.key, payload: e.payload as P, attempts: sending.attempts });
-      // The payload (names, phones, descriptions) is not kept once the server has it.
-      const done: E = { id: e.id, key: e.key, createdAt: e.createdAt, attempts: sending.attempts, state: 'delivered', deliveredAt: now() };
       if (receipt) done.receipt = receipt(result);
       await update(done, result);
       return true;
     } catch (error) {
+      // A 2xx whose body the SDK cannot read: the server has the entry, and sending it again would
+      // only replay that answer (and hold up every entry behind it). Delivered, without a receipt.
+      if (isResponseShapeError(error)) {
+        await update({ ...done, lastError: outboxError(error) }, undefined, error);
+        return true;
+      }
       const fatal = permanent(error);
       await update({ ...sending, state: fatal ? 'failed' : 'queued', lastError: outboxError(error) }, undefined, error);
       if (fatal) return true;

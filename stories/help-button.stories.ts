@@ -146,7 +146,7 @@ export const ClosedFloating: Story = { args: { inline: false, open: false }, bef
 /** The dialog open on the form: the seven kinds, emergencies first. */
 export const Open: Story = { beforeEach: () => standard.reset() };
 
-/** A medical emergency: 120 first, the other public numbers and the 24-hour phone, then what the office should do. */
+/** A medical emergency: 120 first, the other public numbers and the 24-hour phone; then where (building, floor, room) and which phone; then what the office should do. */
 export const EmergencyMedical: Story = {
   beforeEach: () => standard.reset(),
   play: async ({ canvasElement }) => {
@@ -182,6 +182,21 @@ export const NotDelivered: Story = {
       attempts: 1,
       state: 'failed',
       lastError: { name: 'HttpError', code: 'validation_failed', status: 400, requestId: 'req_demo42', message: 'The request is not valid' },
+    }),
+  ),
+};
+
+/** The server took the request (2xx) but its answer could not be read: delivered, without a number or progress. */
+export const DeliveredReceiptUnreadable: Story = {
+  name: 'Delivered, receipt unreadable',
+  render: view(() =>
+    seeded({
+      ...queuedEntry(),
+      payload: undefined,
+      attempts: 1,
+      state: 'delivered',
+      deliveredAt: Date.now() - 60_000,
+      lastError: { name: 'ResponseShapeError', code: 'response_shape', status: 201, requestId: 'req_demo43', message: 'Unexpected response from help.create at number: Invalid input' },
     }),
   ),
 };

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { createClient, toEpoch } from '@bianmin/sdk';
@@ -270,6 +271,27 @@ describe('<bm-help-button>', () => {
       expect(q(el, '[part~=requests]')).to.equal(null);
       expect(backend.state.helpRequests.filter((r) => r.description === 'x')).to.have.length(0);
     });
+    it('asks a medical emergency first for the floor, building, room and phone, then what is wanted; the floor is sent', async () => {
+      const { el } = await mount({ compound: COMPOUND });
+      await openDialog(el);
+      await chooseKind(el, 'medical');
+      const order = qa(el, '[part~=form] input:not([name=kind]), [part~=form] textarea').map((i) => i.getAttribute('name'));
+      const first = (name: string) => order.indexOf(name);
+      for (const where of ['building', 'floor', 'room', 'phone']) expect(first(where), `${where} before the wanted help`).to.be.below(first('wanted'));
+      // Other kinds ask what happened first, then where.
+      await chooseKind(el, 'security');
+      const security = qa(el, '[part~=form] input:not([name=kind])').map((i) => i.getAttribute('name'));
+      expect(security.indexOf('subKind')).to.be.below(security.indexOf('building'));
+
+      await chooseKind(el, 'medical');
+      q<HTMLInputElement>(el, 'input[name=wanted][value=stay]')!.click();
+      type(el, 'floor', '6');
+      const delivered = oneEvent(el, 'bm-help-delivered');
+      await send(el, `晕倒 ${run}`, 'medical');
+      const { detail } = await delivered;
+      expect(detail.request.location).to.include({ building: '2栋', floor: '6' });
+      expect(created(`晕倒 ${run}`)[0]!.location.floor).to.equal('6');
+    });
   });
 
   describe('sending', () => {
@@ -387,6 +409,30 @@ describe('<bm-help-button>', () => {
       expect(keys.length).to.be.greaterThan(3);
       expect(new Set(keys).size, 'one idempotency key for every attempt').to.equal(1);
       expect(created(description)).to.have.length(1);
+    });
+
+    it('takes a 2xx it cannot read as delivered, without a number, and still sends the next request', async () => {
+      let unreadable = 1;
+      msw.use(
+        http.post('/api/help-requests', () => (unreadable-- > 0 ? HttpResponse.json({ id: 'hr-x', number: 12345 }, { status: 201 }) : undefined)),
+      );
+      const { el } = await mount({ compound: COMPOUND });
+      await openDialog(el);
+      await send(el, `回执坏了 ${run}`);
+      await waitUntil(() => entryState(el) === '已送达物业服务中心', 'the unreadable answer counts as delivered');
+      expect(q(el, '[part~=entry]')!.textContent).to.contain('回执无法读取');
+      expect(q(el, '[part~=number]')).to.equal(null);
+
+      q<HTMLButtonElement>(el, '[part~=new-request]')!.click();
+      await waitUntil(() => q(el, '[part~=form]'));
+      const delivered = oneEvent(el, 'bm-help-delivered');
+      await send(el, `下一条 ${run}`);
+      const { detail } = await delivered;
+      expect(created(`下一条 ${run}`)).to.have.length(1);
+      await el.updateComplete;
+      expect(qa(el, '[part~=entry-state]').map((p) => p.textContent!.trim())).to.deep.equal(['已送达物业服务中心', '已送达物业服务中心']);
+      expect(q(el, '[part~=number]')!.textContent).to.contain(detail.request.number);
+      await expectAccessible(el);
     });
 
     it('shows a refused request (4xx) as not delivered, with why and the numbers to call, and lets the resident edit it', async () => {

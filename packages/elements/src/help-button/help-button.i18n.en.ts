@@ -45,6 +45,7 @@ export const en: Translation<HelpButtonMessages> = {
   mode_written: 'In writing (within 2 days)',
   locationLegend: 'Where',
   building: 'Building',
+  floor: 'Floor',
   room: 'Room',
   phone: 'Mobile number',
   phoneHint: 'An 11-digit mobile number the office can call you on.',
@@ -80,5 +81,6 @@ export const en: Translation<HelpButtonMessages> = {
   sendAgain: 'Send again',
   editAgain: 'Edit and send again',
   dismiss: 'Remove',
+  receiptUnreadable: 'The service centre has it, but its receipt could not be read, so its progress cannot be shown here.',
   loadingStatus: 'Checking progress…',
 };

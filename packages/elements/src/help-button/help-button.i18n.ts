@@ -44,6 +44,7 @@ const zhCN = {
   mode_written: '书面答复（两日内）',
   locationLegend: '地点',
   building: '楼栋',
+  floor: '楼层',
   room: '房号',
   phone: '手机号码',
   phoneHint: '11 位手机号码，物业会打这个电话联系您。',
@@ -79,6 +80,7 @@ const zhCN = {
   sendAgain: '重新发送',
   editAgain: '修改后重新提交',
   dismiss: '移除',
+  receiptUnreadable: '物业已收到，但它的回执无法读取，这里暂时看不到处理进度。',
   loadingStatus: '正在查询处理进度…',
 };
 export type HelpButtonMessages = typeof zhCN;

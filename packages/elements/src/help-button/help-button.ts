@@ -25,7 +25,7 @@ const FIRST_NUMBER: Partial<Record<HelpKind, string>> = { medical: 'ambulance', 
 
 /** An outbox entry, or a request sent directly because nothing could store it (`direct`; `rejected` when refused). */
 type Entry = OutboxEntry<HelpRequestInput, HelpReceipt> & { direct?: boolean; rejected?: boolean };
-type Values = { building: string; room: string; phone: string; description: string; sub: string };
+type Values = { building: string; floor: string; room: string; phone: string; description: string; sub: string };
 
 /** The longest `poll-interval`, in seconds (a day). */
 const MAX_POLL_SECONDS = 86_400;
@@ -117,7 +117,7 @@ export class BmHelpButton extends BmElement {
 
   @state() private view: 'form' | 'status' = 'form';
   @state() private kind?: HelpKind;
-  @state() private values: Values = { building: '', room: '', phone: '', description: '', sub: '' };
+  @state() private values: Values = { building: '', floor: '', room: '', phone: '', description: '', sub: '' };
   @state() private storageUnavailable = false;
   @state() private saving = false;
   @state() private problem = '';
@@ -246,6 +246,8 @@ export class BmHelpButton extends BmElement {
     const before = this.entries.get(entry.id);
     this.entries.set(entry.id, entry);
     if (result) this.delivered(entry.id, result);
+    // The server has it, but its answer could not be read (outbox: a 2xx of the wrong shape).
+    else if (entry.state === 'delivered' && before?.state !== 'delivered') this.announce(this.msg.t('state_delivered'));
     else if (entry.state === 'failed' && before?.state !== 'failed') this.failed(entry, 'rejected');
     else if (entry.state === 'queued' && !before) this.announce(this.msg.t('state_queued'));
     this.requestUpdate();
@@ -289,7 +291,7 @@ export class BmHelpButton extends BmElement {
     if (!kind) return undefined;
     const v = this.values;
     const base = {
-      location: { building: v.building.trim(), ...(v.room.trim() ? { room: v.room.trim() } : {}) },
+      location: { building: v.building.trim(), ...(v.floor.trim() ? { floor: v.floor.trim() } : {}), ...(v.room.trim() ? { room: v.room.trim() } : {}) },
       phone: v.phone.trim(),
       description: v.description.trim(),
       // When the resident asked, which may be well before the outbox gets it through (schema/help.ts).
@@ -377,7 +379,7 @@ export class BmHelpButton extends BmElement {
     if (input) {
       const sub = input.kind === 'medical' ? input.wanted : input.kind === 'security' || input.kind === 'disaster' ? input.subKind : input.kind === 'consultation' ? input.mode : '';
       this.kind = input.kind;
-      this.values = { building: input.location.building, room: input.location.room ?? '', phone: input.phone, description: input.description, sub };
+      this.values = { building: input.location.building, floor: input.location.floor ?? '', room: input.location.room ?? '', phone: input.phone, description: input.description, sub };
     }
     await this.dismiss(e);
     await this.showForm();
@@ -576,7 +578,7 @@ export class BmHelpButton extends BmElement {
     }
   }
 
-  private field(name: 'building' | 'room' | 'phone' | 'description', label: string, extra: { required?: boolean; hint?: string } = {}): TemplateResult {
+  private field(name: 'building' | 'floor' | 'room' | 'phone' | 'description', label: string, extra: { required?: boolean; hint?: string } = {}): TemplateResult {
     const set = (e: Event) => (this.values = { ...this.values, [name]: (e.target as HTMLInputElement).value });
     const hint = extra.hint ? html`<span class="hint" id=${`${name}-hint`}>${extra.hint}</span>` : nothing;
     const input =
@@ -584,7 +586,7 @@ export class BmHelpButton extends BmElement {
         ? html`<textarea id=${name} name=${name} rows="3" maxlength="1000" ?required=${extra.required} .value=${this.values[name]} @input=${set}></textarea>`
         : name === 'phone'
           ? html`<input id=${name} name=${name} type="tel" inputmode="numeric" autocomplete="tel" pattern=${MOBILE_PATTERN} maxlength="11" required aria-describedby="phone-hint" .value=${this.values[name]} @input=${set} />`
-          : html`<input id=${name} name=${name} type="text" maxlength="20" ?required=${extra.required} .value=${this.values[name]} @input=${set} />`;
+          : html`<input id=${name} name=${name} type="text" maxlength=${name === 'floor' ? 10 : 20} ?required=${extra.required} .value=${this.values[name]} @input=${set} />`;
     return html`<div class="field" part="field"><label for=${name}>${label}</label>${input}${hint}</div>`;
   }
 
@@ -594,6 +596,13 @@ export class BmHelpButton extends BmElement {
     const emergency = kind !== undefined && isEmergency(kind);
     // Emergencies first (seed 003), whatever order the list is in.
     const kinds = [...HELP_KINDS].sort((a, b) => Number(isEmergency(b)) - Number(isEmergency(a)));
+    const sub = kind ? this.renderSubfields(kind) : nothing;
+    const where = html`<fieldset class="group">
+        <legend>${t('locationLegend')}</legend>
+        <div class="pair">${this.field('building', t('building'), { required: true })}${this.field('floor', t('floor'))}${this.field('room', t('room'))}</div>
+      </fieldset>
+      ${this.field('phone', t('phone'), { required: true, hint: t('phoneHint') })}`;
+    // A medical emergency asks first where (floor, address) and which phone, then what is wanted (seed 003).
     return html`<form part="form" novalidate @submit=${this.submit}>
       <p class="intro">${t('intro')}</p>
       <fieldset class="group" part="kinds">
@@ -608,12 +617,7 @@ export class BmHelpButton extends BmElement {
         </div>
       </fieldset>
       ${emergency ? this.renderCalls(kind, t('callsHeading'), t('callsEmergencyNote')) : nothing}
-      ${kind ? this.renderSubfields(kind) : nothing}
-      <fieldset class="group">
-        <legend>${t('locationLegend')}</legend>
-        <div class="pair">${this.field('building', t('building'), { required: true })}${this.field('room', t('room'))}</div>
-      </fieldset>
-      ${this.field('phone', t('phone'), { required: true, hint: t('phoneHint') })}
+      ${kind === 'medical' ? [where, sub] : [sub, where]}
       ${this.field('description', emergency ? t('descriptionOptional') : t('description'), { required: !emergency })}
       ${this.problem ? html`<p part="problem" class="problem" role="alert">${this.problem}</p>` : nothing}
       <button type="submit" part="submit" class="bm-button" data-variant="primary" ?disabled=${this.saving}>${this.saving ? t('saving') : t('submit')}</button>
@@ -648,7 +652,7 @@ export class BmHelpButton extends BmElement {
       <p class="meta">${kind ? html`<span>${t(`kind_${kind}`)}</span> · ` : nothing}<span>${t('askedAt', asked)}</span>${e.receipt ? html` · <span part="number">${t('number', e.receipt.number)}</span>` : nothing}</p>
       ${e.state === 'queued' || e.state === 'sending' ? this.renderCalls(kind, t('callsQueued')) : nothing}
       ${e.state === 'failed' ? this.renderFailure(e, kind) : nothing}
-      ${e.state === 'delivered' ? this.renderProgress(request) : nothing}
+      ${e.state === 'delivered' ? (e.receipt ? this.renderProgress(request) : html`<p class="meta">${t('receiptUnreadable')}</p>`) : nothing}
     </li>`;
   }
 

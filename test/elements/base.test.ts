@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { html as litHtml, render } from 'lit';
 import { BmElement } from '../../packages/elements/src/base/element.js';
@@ -24,6 +24,9 @@ let calls: { signal?: AbortSignal; resolve?: (v: string[]) => void; reject?: (e:
 /** A minimal widget built on the shared base, to test what every widget inherits. */
 class TestProbe extends BmElement {
   static override styles = [tokens, baseStyles];
+  get context() {
+    return this.bm;
+  }
   readonly items = new Resource(this, {
     task: ([client], signal) =>
       new Promise<string[]>((resolve, reject) => {
@@ -41,7 +44,7 @@ class TestProbe extends BmElement {
 defineElement('bm-test-probe', TestProbe);
 
 describe('the shared element base', () => {
-  useMsw(http.get('/api/compound', () => HttpResponse.json(compound)));
+  const msw = useMsw(http.get('/api/compound', () => HttpResponse.json(compound)));
   beforeEach(() => {
     calls = [];
   });
@@ -65,6 +68,24 @@ describe('the shared element base', () => {
     expect(probe.effectiveLocale).to.equal('en');
     await waitUntil(() => provider.compound !== undefined, 'the compound settings load');
     expect(provider.compound?.servicePhone).to.equal('0571-8888-6666');
+  });
+
+  it('asks for the compound settings again when the network comes back, and gives them to the widgets', async () => {
+    let up = false;
+    let asked = 0;
+    msw.use(http.get('/api/compound', () => (asked++, up ? HttpResponse.json(compound) : HttpResponse.error())));
+    const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api"><bm-test-probe></bm-test-probe></bm-provider>`);
+    const probe = provider.querySelector('bm-test-probe') as TestProbe;
+    await waitUntil(() => calls.length === 1);
+    // The client tries 3 times (2 retries) before giving up; then the settings are missing.
+    await waitUntil(() => asked === 3, 'the client gives up', { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(provider.compound).to.equal(undefined);
+    up = true;
+    const ready = oneEvent(provider, 'bm-provider-ready');
+    dispatchEvent(new Event('online'));
+    expect((await ready).detail.compound.servicePhone).to.equal('0571-8888-6666');
+    await waitUntil(() => probe.context?.compound?.servicePhone === '0571-8888-6666', 'the widget gets the settings');
   });
 
   it('lets the nearest of nested providers win', async () => {

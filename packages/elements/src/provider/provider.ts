@@ -1,14 +1,17 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createClient, type Compound, type Locale } from '@bianmin/sdk';
+import { createClient, isHttpError, type Compound, type Locale } from '@bianmin/sdk';
 import { bianminContext, type BianminClient, type BianminContext } from '../base/context.js';
 import { commonMessages } from '../i18n/common.js';
 import { DEFAULT_LOCALE, resolveLocale } from '../i18n/localize.js';
 
 /**
  * Gives every Bianmin widget inside it the SDK client, the locale and the compound's settings
- * (name, 24-hour phone, time zone). Providers nest; a widget uses the nearest one.
+ * (name, 24-hour phone, time zone). Providers nest; a widget uses the nearest one. Settings that
+ * could not be loaded (no network, a 5xx) are asked for again when the browser comes back online and
+ * after a growing pause (15 s, doubling, at most 10 minutes), so the 24-hour phone appears without
+ * a reload.
  *
  * @summary The connection between Bianmin widgets and a backend.
  * @tagname bm-provider
@@ -53,6 +56,11 @@ export class BmProvider extends LitElement {
   private loadedFor?: BianminClient;
   private readonly provider = new ContextProvider(this, { context: bianminContext });
   private loadController?: AbortController;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private retries = 0;
+  private readonly onOnline = (): void => {
+    if (!this.compound && this.loadedFor) void this.loadCompound(this.loadedFor);
+  };
 
   get effectiveLocale(): Locale {
     return resolveLocale(this.locale) ?? resolveLocale(this.closest('[lang]')?.getAttribute('lang')) ?? DEFAULT_LOCALE;
@@ -63,8 +71,17 @@ export class BmProvider extends LitElement {
     return this.client ?? this.ownClient;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.onOnline);
+    // Moved in the page before its settings arrived: ask again.
+    this.onOnline();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.onOnline);
+    clearTimeout(this.retryTimer);
     this.loadController?.abort();
   }
 
@@ -112,6 +129,7 @@ export class BmProvider extends LitElement {
   }
 
   private async loadCompound(client: BianminClient): Promise<void> {
+    clearTimeout(this.retryTimer);
     this.loadController?.abort();
     const controller = new AbortController();
     this.loadController = controller;
@@ -119,9 +137,13 @@ export class BmProvider extends LitElement {
       const compound = await client.compound.get({ signal: controller.signal });
       if (controller.signal.aborted || client !== this.activeClient) return;
       this.compound = compound;
+      this.retries = 0;
       this.dispatchEvent(new CustomEvent('bm-provider-ready', { detail: { compound }, bubbles: true, composed: true }));
-    } catch {
-      // Widgets still work without the compound's settings; each shows its own errors.
+    } catch (error) {
+      // Widgets still work without the compound's settings; each shows its own errors. A refusal
+      // (4xx) will not change by asking again; anything else may.
+      if (controller.signal.aborted || client !== this.activeClient || (isHttpError(error) && error.status < 500 && error.status !== 408 && error.status !== 429)) return;
+      this.retryTimer = setTimeout(() => this.compound || void this.loadCompound(client), Math.min(600_000, 15_000 * 2 ** this.retries++));
     }
   }
 

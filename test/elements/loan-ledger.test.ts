@@ -311,6 +311,37 @@ describe('<bm-loan-ledger>', () => {
     expect(itemOf('li-poncho').available).to.equal(2);
   });
 
+  it('keeps the key when the desk tries again after 20:00 a check-out whose answer was lost before it', async () => {
+    clock = toEpoch('2026-03-11T19:59:50+08:00');
+    const client = createClient({ baseUrl: '/api', getToken: () => DEMO_STAFF_TOKEN, retry: 0 });
+    const provider = await fixture<BmProvider>(html`<bm-provider .client=${client}><bm-loan-ledger .now=${now}></bm-loan-ledger></bm-provider>`);
+    const el = provider.querySelector('bm-loan-ledger')!;
+    await registerReady(el);
+    $<HTMLButtonElement>(el, '#lend-li-poncho')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(el, '#checkout-dialog')!.open);
+    fill(el, 'co-building', '1栋');
+    fill(el, 'co-room', '0805');
+    fill(el, 'co-name', '刘洋');
+    fill(el, 'co-phone', '15158023317');
+    await el.updateComplete;
+    backend.scenario.dropAfterCommit(1);
+    const before = backend.state.loans.length;
+    $<HTMLButtonElement>(el, '#checkout-dialog button[type=submit]')!.click();
+    await waitUntil(() => $(el, '#co-message'), 'the network error is shown');
+    expect(backend.state.loans.at(-1)!.lentBy.shift).to.equal('day');
+    clock = toEpoch('2026-03-11T20:00:10+08:00');
+    expect(el.currentShift).to.equal('night');
+    const event = oneEvent(el, 'bm-loan-checked-out');
+    $<HTMLButtonElement>(el, '#checkout-dialog button[type=submit]')!.click();
+    const { detail } = await event;
+    expect(backend.state.loans.length, 'the same loan, replayed').to.equal(before + 1);
+    expect(detail.loan.id).to.equal(backend.state.loans.at(-1)!.id);
+    expect(detail.loan.lentBy.shift, 'lent on the day shift, when it was first sent').to.equal('day');
+    await waitUntil(() => text($(el, '[role=status]')).length > 0);
+    expect(text($(el, '[role=status]'))).to.match(/^已借给 1栋 ?0805：/);
+    expect(itemOf('li-poncho').available).to.equal(2);
+  });
+
   it('filters out / overdue / returned / all and searches by household or item', async () => {
     const el = await mount({ filter: 'all' });
     await registerReady(el);
@@ -565,6 +596,13 @@ describe('<bm-loan-ledger>', () => {
     expect(text($(el, '[part=item][data-item-id=li-umbrella]'))).to.contain('Umbrella');
     expect(text($(el, '#tab-handover'))).to.equal('Shift handover');
     await expectAccessible(el);
+  });
+
+  it('says in English that a consumable given away needs no return', async () => {
+    const el = await mount({ locale: 'en', filter: 'all' });
+    await registerReady(el);
+    const given = backend.state.loans.find((l) => !l.dueAt)!;
+    expect(text(rowOf(el, given.id))).to.contain('No return needed');
   });
 
   it('shows lend and due dates whole and keeps the check-in button inside its column, in Chinese and English', async () => {

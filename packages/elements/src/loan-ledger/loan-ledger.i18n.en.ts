@@ -92,7 +92,7 @@ export const en: Translation<LoanLedgerMessages> = {
   status: (s: LoanStatus) => enStatus[s],
   returnedAs: (c: LoanCondition) => `Returned (${enCondition[c]})`,
   late: (minutes: number) => enLate(minutes),
-  noDue: 'Not returned',
+  noDue: 'No return needed',
   call: (name: string) => `Call ${name}`,
   checkIn: 'Check in',
   checkInLoan: (item: string, household: string) => `: ${item}, ${household}`,

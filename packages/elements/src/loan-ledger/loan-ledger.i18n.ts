@@ -125,7 +125,7 @@ const zhCN = {
   errHousehold: '小区里没有这个楼栋和房号，请核对。',
   errorsAbove: (n: number) => `有 ${n} 项需要修改，请查看标出的项目。`,
   outOfStock: (item: string, n: number) => `柜里的“${item}”不够了：现在只有 ${n} 件（刚被借走）。库存已刷新，您填写的内容都还在。`,
-  checkedOut: (item: string, household: string) => `已借出 ${item}，借用人 ${household}。`,
+  checkedOut: (item: string, household: string) => `已借给 ${household}：${item}。`,
   // Check-in dialog
   returnTitle: '归还登记',
   returnSummary: (item: string, household: string, borrower: string) => `${item} · ${household} · ${borrower}`,

@@ -224,7 +224,7 @@ export class BmLoanLedger extends BmElement {
   private readonly t = new Localize(this, messages);
   private invoker?: HTMLElement | null;
   /** One idempotency key per check-out intent: kept while the outcome is unknown, dropped once the server decided. */
-  private checkoutIntent?: { key: string; payload: string };
+  private checkoutIntent?: { key: string; payload: string; shift: Shift };
   private searchTimer?: ReturnType<typeof setTimeout>;
   private tick?: ReturnType<typeof setInterval>;
   private resizeObserver?: ResizeObserver;
@@ -733,9 +733,13 @@ export class BmLoanLedger extends BmElement {
       if (firstField) this.focusAfterRender = `co-${firstField}`;
       return;
     }
-    const payload = JSON.stringify(input);
-    if (!this.checkoutIntent || this.checkoutIntent.payload !== payload) this.checkoutIntent = { key: newIdempotencyKey(), payload };
+    // Trying again after an unknown outcome is the same intent even when the clock has crossed into
+    // the next shift since: it keeps the shift (and so the key) it was first sent with.
+    const { shift, ...what } = input;
+    const payload = JSON.stringify(what);
+    if (!this.checkoutIntent || this.checkoutIntent.payload !== payload) this.checkoutIntent = { key: newIdempotencyKey(), payload, shift };
     const intent = this.checkoutIntent;
+    input.shift = intent.shift;
     this.checkout = { ...ui, errors: {}, busy: true };
     delete this.checkout.message;
     try {

@@ -284,6 +284,14 @@ describe('every form field', () => {
   }
 });
 
+describe('<bm-text-field>', () => {
+  it('takes only spaces as nothing typed: a required field is missing, in the resident’s language', async () => {
+    const { el } = await mount(cases[0]!, { name: 'f', required: true, value: '   ' });
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.contain('姓名');
+  });
+});
+
 describe('<bm-slot-picker> without a service or a provider', () => {
   it('says it needs a provider', async () => {
     const el = await fixture<BmSlotPicker>(html`<bm-slot-picker service-id="svc-tennis"></bm-slot-picker>`);

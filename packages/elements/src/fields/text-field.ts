@@ -88,7 +88,8 @@ export class BmTextField extends BmFormField<string> {
 
   protected valueProblem(): FieldProblem | undefined {
     const v = this.value;
-    if (v === '') {
+    // Only spaces is nothing typed: the SDK trims them away and would refuse the empty value.
+    if (v.trim() === '') {
       return this.required ? { flags: { valueMissing: true }, message: this.fieldText.t('valueMissing', this.label) } : undefined;
     }
     if (this.maxLength !== undefined && this.maxLength >= 0 && [...v].length > this.maxLength) {

@@ -597,6 +597,26 @@ describe('<bm-booking-form>', () => {
       expect(backend.state.bookings.filter((b) => b.notes === '下午也可以')).to.have.length(1);
     });
 
+    it('keeps the form and what was typed when reloading the price list fails (a new token or language, offline)', async () => {
+      const form = await mount(FIXTURE_IDS.slotService);
+      await pickSlot(form);
+      await type(form, 'notes', '带两支球拍');
+      backend.scenario.offline = true;
+      // The provider's language changes: a new client, so the price list loads again, and fails.
+      (form.parentElement as HTMLElementTagNameMap['bm-provider']).locale = 'en';
+      await waitUntil(() => form.catalog.status === 'error', 'the reload fails', { timeout: 5000 });
+      await settle(form);
+      expect(control(field(form, 'notes')!).value, 'what was typed is still there').to.equal('带两支球拍');
+      expect($(form, '[part=error][role=alert]'), 'the failure is said').to.exist;
+      expect(submitButton(form)).to.exist;
+      backend.scenario.offline = false;
+      ($(form, '[part=retry-button]') as HTMLButtonElement).click();
+      await waitUntil(() => form.catalog.status === 'ready', 'the retry loads the list');
+      await settle(form);
+      expect($(form, '[part=error]')).to.equal(null);
+      expect(control(field(form, 'notes')!).value).to.equal('带两支球拍');
+    });
+
     it('sends a committed-but-unanswered booking again with the same key and gets the same booking once', async () => {
       const form = await mount(FIXTURE_IDS.slotService);
       await pickSlot(form);

@@ -126,16 +126,12 @@ export class BmElement extends LitElement {
     ready: (value: T) => unknown,
     options: { empty?: string } = {},
   ): unknown {
-    switch (resource.status) {
-      case 'idle':
-      case 'pending':
-        return resource.value !== undefined ? ready(resource.value) : this.renderLoading();
-      case 'empty':
-        return this.renderEmpty(options.empty);
-      case 'error':
-        return this.renderError(resource.error, () => void resource.refresh());
-      case 'ready':
-        return ready(resource.value as T);
-    }
+    const { status, value } = resource;
+    if (status === 'empty') return this.renderEmpty(options.empty);
+    const error = status === 'error' ? this.renderError(resource.error, () => void resource.refresh()) : nothing;
+    if (value === undefined && status !== 'ready') return status === 'error' ? error : this.renderLoading();
+    // A failed refresh keeps the last good value on screen, and what was typed into it (one
+    // template whatever the state, so Lit keeps the DOM), with the error and a retry above it.
+    return html`${error}${ready(value as T)}`;
   }
 }

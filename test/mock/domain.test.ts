@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMinutes, cancellableUntil, localDate, localMonth, quote, replyDueAt, statementFor } from '@bianmin/sdk/rules';
+import type { BookingInput } from '@bianmin/sdk/schema';
 import { DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, FIXTURE_IDS } from '@bianmin/mock';
 import { bookingFor, direct, fixedBackend, freeSlot, staffCheckout } from './helpers.js';
 
@@ -51,7 +52,7 @@ describe('bookings', () => {
     const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.smallRoom);
     const many = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 13 }) });
     expect(many.body.issues[0].path).toEqual(['people']);
-    const sound = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, amenities: ['sound'] }) });
+    const sound = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 4, amenities: ['sound'] }) });
     expect(sound.body.issues[0].path).toEqual(['amenities']);
   });
 
@@ -245,5 +246,203 @@ describe('agreements and statements', () => {
     for (const to of ['confirmed', 'in-progress', 'completed']) await call({ method: 'POST', path: `/bookings/${made.body.id}/status`, token: S, body: { to } });
     const nov = await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-11`, token: R });
     expect(nov.body.total).toBe(byMonth['2026-11'].total + 5000);
+  });
+});
+
+describe('loans: every lending and return registered in detail (DOMAIN §3)', () => {
+  it('a write-off as lost is registered like any return: when, by whom and on which shift', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const out = backend.state.loans.find((l) => l.itemId === 'li-trolley' && l.status === 'out');
+    const lost = await call({ method: 'POST', path: `/loans/${out?.id}/return`, token: S, body: { condition: 'lost', shift: 'night', note: '借用人搬走' } });
+    expect(lost.status).toBe(200);
+    expect(lost.body).toMatchObject({
+      status: 'lost',
+      condition: 'lost',
+      returnedAt: '2026-11-23T10:00:00+08:00',
+      returnedTo: { staffId: 'st-admin-01', shift: 'night' },
+      note: '借用人搬走',
+    });
+    const entry = lost.body.history.at(-1);
+    expect(entry).toMatchObject({ status: 'lost', at: '2026-11-23T10:00:00+08:00', by: 'staff' });
+    expect(entry.note).toContain('st-admin-01');
+    expect(entry.note).toContain('night');
+    expect(entry.note).toContain('借用人搬走');
+    // A good return names the desk and the shift the same way.
+    const loan = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-umbrella') });
+    const back = await call({ method: 'POST', path: `/loans/${loan.body.id}/return`, token: S, body: { condition: 'good', shift: 'day' } });
+    expect(back.body.returnedTo).toEqual({ staffId: 'st-admin-01', shift: 'day' });
+    expect(back.body.history.at(-1).note).toContain('st-admin-01');
+  });
+
+  it('a checkout due at or before the time of lending is a 400 on dueAt, and nothing leaves the cabinet', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const stock = () => backend.state.loanItems.find((i) => i.id === 'li-umbrella')?.available;
+    const before = stock();
+    const loans = backend.state.loans.length;
+    for (const dueAt of ['2026-11-22T18:00:00+08:00', '2026-11-23T10:00:00+08:00']) {
+      const res = await call({ method: 'POST', path: '/loans', token: S, body: { ...staffCheckout('li-umbrella'), dueAt } });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['dueAt'] }] });
+    }
+    expect(stock()).toBe(before);
+    expect(backend.state.loans).toHaveLength(loans);
+    const later = await call({ method: 'POST', path: '/loans', token: S, body: { ...staffCheckout('li-umbrella'), dueAt: '2026-11-23T18:00:00+08:00' } });
+    expect(later.status).toBe(201);
+    expect(later.body.dueAt).toBe('2026-11-23T18:00:00+08:00');
+  });
+});
+
+describe('price lists and the fee board', () => {
+  it('a list published for the same effective time as the list in force replaces it (the later publication wins)', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const current = backend.state.priceLists.find((l) => l.status === 'published');
+    const corrected = backend.state.priceLists.find((l) => l.status === 'draft');
+    if (!current || !corrected) throw new Error('fixtures without a list in force and a draft');
+    // A corrected list for the current year, effective on the same date.
+    corrected.effectiveFrom = current.effectiveFrom;
+    for (const to of ['submitted', 'approved', 'published']) {
+      const r = await call({ method: 'POST', path: `/price-lists/${corrected.id}/transitions`, token: S, body: { to, by: to === 'approved' ? '公司总经理' : '管理处经理' } });
+      expect(r.status).toBe(200);
+      expect(r.body.status).toBe(to);
+    }
+    for (let i = 0; i < 2; i++) {
+      expect((await call({ method: 'GET', path: '/catalog' })).body.id).toBe(corrected.id);
+      expect((await call({ method: 'GET', path: '/fee-board' })).body.current.priceListId).toBe(corrected.id);
+    }
+    const lists = await call({ method: 'GET', path: '/price-lists', token: S });
+    const status = (id: string) => lists.body.find((l: { id: string }) => l.id === id).status;
+    expect([status(current.id), status(corrected.id)]).toEqual(['superseded', 'published']);
+  });
+
+  it('two lists published for the same future date: the later publication is the one announced', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const draft = backend.state.priceLists.find((l) => l.status === 'draft');
+    if (!draft) throw new Error('fixtures without a draft');
+    const publish = async (id: string) => {
+      for (const to of ['submitted', 'approved', 'published']) await call({ method: 'POST', path: `/price-lists/${id}/transitions`, token: S, body: { to, by: '公司总经理' } });
+    };
+    const second = { ...structuredClone(draft), id: 'pl-2027-b', version: '2027版（修订）' };
+    backend.state.priceLists.push(second);
+    await publish(draft.id);
+    clock.advance(60);
+    await publish(second.id);
+    expect((await call({ method: 'GET', path: '/fee-board' })).body.upcoming.priceListId).toBe(second.id);
+    clock.set(Date.parse(draft.effectiveFrom) + 5_000);
+    expect((await call({ method: 'GET', path: '/catalog' })).body.id).toBe(second.id);
+  });
+
+  it('the fee board keeps services filed on a top category that has subcategories, and services of an unknown category', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const list = backend.state.priceLists.find((l) => l.status === 'published');
+    const template = list?.items.find((i) => i.id === 'svc-dry-cleaning');
+    if (!list || !template) throw new Error('fixtures without dry cleaning');
+    list.items.push(
+      { ...template, id: 'svc-on-top', categoryId: 'cat-life', order: 1, name: { 'zh-CN': '生活服务总台', en: 'Life services desk' } },
+      { ...template, id: 'svc-unfiled', categoryId: 'cat-gone', order: 1, name: { 'zh-CN': '旧目录服务', en: 'From an old category' } },
+    );
+    const ids = (s: { rows: { serviceId: string }[] }) => s.rows.map((r) => r.serviceId);
+    const board = await call({ method: 'GET', path: '/fee-board' });
+    const sections: { categoryId: string; title: { 'zh-CN': string }; rows: { serviceId: string }[] }[] = board.body.current.sections;
+    const top = sections.findIndex((s) => s.categoryId === 'cat-life');
+    // The top category's own services come first in its part of the board, under its own title.
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(sections[top]).toMatchObject({ title: { 'zh-CN': '生活服务' } });
+    expect(ids(sections[top]!)).toEqual(['svc-on-top']);
+    expect(sections[top + 1]?.categoryId).toBe('cat-life-housekeeping');
+    // Services of a category the list does not hold come last, as the menu's "other services".
+    expect(sections.at(-1)).toMatchObject({ categoryId: '__unfiled', title: { 'zh-CN': '其他服务' } });
+    expect(ids(sections.at(-1)!)).toEqual(['svc-unfiled']);
+    // Every service of the list is on the board once.
+    expect(sections.flatMap(ids).sort()).toEqual(list.items.map((i) => i.id).sort());
+    const life = await call({ method: 'GET', path: '/fee-board', query: { sections: 'cat-life' } });
+    expect(life.body.current.sections.flatMap(ids)).toContain('svc-on-top');
+    expect(life.body.current.sections.flatMap(ids)).not.toContain('svc-unfiled');
+  });
+});
+
+describe('bookings: the booking form’s rules, held by the server', () => {
+  const TENANT = 'h-2-0904';
+  const tenantBody = (more: Partial<BookingInput> = {}) =>
+    bookingFor('svc-dry-cleaning', { household: { building: '2栋', room: '0904' }, contact: { name: '马小龙', phone: '17764502218' }, ...more });
+
+  it('a slot-booked service is priced by its slot: hours or hourly quantities that disagree with the slot are a 400', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const item = backend.state.priceLists.find((l) => l.status === 'published')?.items.find((i) => i.id === 'svc-tea-room');
+    expect(item?.slots?.durationMinutes).toBe(120);
+    const slot = freeSlot(backend.state, backend.now(), 'svc-tea-room');
+    const room = { slot, people: 4 };
+    const short = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tea-room', { ...room, hours: 1 }) });
+    expect(short.status).toBe(400);
+    expect(short.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['hours'] }] });
+    const byQuantity = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tea-room', { ...room, quantity: 1 }) });
+    expect(byQuantity.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['quantity'] }] });
+    expect(backend.state.bookings.some((b) => b.serviceId === 'svc-tea-room')).toBe(false);
+    const whole = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tea-room', room) });
+    expect(whole.status).toBe(201);
+    expect(whole.body.quote.total).toBe(2 * 6000);
+  });
+
+  it('tenants prepay: a tenant household booked per visit or monthly is a 400 on settlement, whoever books', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    expect(backend.state.households.find((h) => h.id === TENANT)?.occupancy).toBe('tenant');
+    for (const settlement of ['monthly', 'per-visit'] as const) {
+      for (const token of [`resident.${TENANT}`, S]) {
+        const res = await call({ method: 'POST', path: '/bookings', token, body: tenantBody({ settlement }) });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['settlement'] }] });
+      }
+    }
+    const prepaid = await call({ method: 'POST', path: '/bookings', token: `resident.${TENANT}`, body: tenantBody({ settlement: 'prepaid' }) });
+    expect(prepaid.status).toBe(201);
+    // Owners settle per visit or monthly, as the form offers them.
+    const owner = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning', { settlement: 'prepaid' }) });
+    expect(owner.body.issues?.[0]?.path).toEqual(['settlement']);
+  });
+
+  it('a resident books online only: a desk-only service, a phone or desk channel, an agreement they do not hold are a 400', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const deskOnly = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-copying', { quantity: 10 }) });
+    expect(deskOnly.status).toBe(400);
+    expect(deskOnly.body.issues[0].path).toEqual(['serviceId']);
+    // The desk books it for the household.
+    expect((await call({ method: 'POST', path: '/bookings', token: S, body: bookingFor('svc-copying', { quantity: 10 }) })).status).toBe(201);
+    const phoneOnly = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-ticket-booking', { channel: 'agreement' }) });
+    expect(phoneOnly.status).toBe(400);
+    const claims = [
+      { token: R, body: bookingFor('svc-dry-cleaning', { channel: 'agreement' }) },
+      { token: R, body: bookingFor('svc-dry-cleaning', { channel: 'phone' }) },
+      { token: S, body: bookingFor('svc-copying', { quantity: 10, channel: 'agreement' }) },
+      { token: S, body: bookingFor('svc-copying', { quantity: 10, channel: 'online' }) },
+    ];
+    for (const c of claims) {
+      const res = await call({ method: 'POST', path: '/bookings', token: c.token, body: c.body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['channel'] }] });
+    }
+    // The demo household holds the housekeeping agreement (ag-0001): a visit under it is booked as such.
+    const slot = freeSlot(backend.state, backend.now(), 'svc-hourly-housekeeping');
+    const visit = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-hourly-housekeeping', { slot, channel: 'agreement' }) });
+    expect(visit.status).toBe(201);
+    expect(visit.body.channel).toBe('agreement');
+  });
+
+  it('a room is booked with its number of people', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const slot = freeSlot(backend.state, backend.now(), FIXTURE_IDS.smallRoom);
+    for (const token of [R, S]) {
+      const res = await call({ method: 'POST', path: '/bookings', token, body: bookingFor(FIXTURE_IDS.smallRoom, { slot }) });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['people'] }] });
+    }
+    expect((await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 5 }) })).status).toBe(201);
   });
 });

@@ -128,6 +128,15 @@ describe('fixtures', () => {
     expect(state.bookings.every((b) => /^BM-\d{8}-\d{4}$/.test(b.number))).toBe(true);
   });
 
+  it('settle as the households may: tenants prepay (seed 001), owners per visit or monthly', () => {
+    const occupancy = new Map(state.households.map((h) => [h.id, h.occupancy]));
+    const tenants = state.bookings.filter((b) => occupancy.get(b.householdId) === 'tenant');
+    expect(tenants.length).toBeGreaterThan(0);
+    expect(tenants.filter((b) => b.settlement !== 'prepaid').map((b) => b.number)).toEqual([]);
+    const owners = state.bookings.filter((b) => occupancy.get(b.householdId) === 'owner');
+    expect(owners.filter((b) => b.settlement === 'prepaid').map((b) => b.number)).toEqual([]);
+  });
+
   it('name the demo tokens after a real household and staff member', () => {
     expect(state.households.some((h) => `resident.${h.id}` === DEMO_RESIDENT_TOKEN)).toBe(true);
     expect(state.staff.some((s) => `staff.${s.id}` === DEMO_STAFF_TOKEN)).toBe(true);

@@ -55,8 +55,9 @@ describe('the HTTP server', () => {
       Array.from({ length: 20 }, (_, i) => {
         const h = households[i % households.length];
         if (!h) throw new Error('no household');
-        // Staff book for twenty households, so no per-household quota gets in the way.
-        return call({ method: 'POST', path: '/bookings', token: S, body: bookingFor(FIXTURE_IDS.slotService, { slot, household: h.address }) });
+        // Staff book for twenty households, so no per-household quota gets in the way (tenants prepay).
+        const settlement = h.occupancy === 'tenant' ? 'prepaid' : 'per-visit';
+        return call({ method: 'POST', path: '/bookings', token: S, body: bookingFor(FIXTURE_IDS.slotService, { slot, household: h.address, settlement }) });
       }),
     );
     const statuses = answers.map((a) => (a.status === 201 ? 'created' : a.body.code));

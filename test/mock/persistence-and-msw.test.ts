@@ -54,6 +54,36 @@ describe('persistence', () => {
     expect(JSON.stringify(backend.state)).toBe(fresh);
   });
 
+  it('a keyed POST retried after a reload replays the stored answer: no second record; reset forgets the key', async () => {
+    const c = clock();
+    const store = memoryPersist();
+    const body = { kind: 'repair', location: { building: '2栋', room: '0601' }, phone: '13812345678', description: '厨房水管漏水' };
+    const ask = (backend: ReturnType<typeof createMockBackend>, more: Partial<typeof body> = {}) =>
+      direct(backend)({ method: 'POST', path: '/help-requests', token: DEMO_RESIDENT_TOKEN, headers: { 'Idempotency-Key': 'help-after-reload-1' }, body: { ...body, ...more } });
+    const a = createMockBackend({ now: c.now, persist: store.persist });
+    // The request is committed and its answer lost on the way back; then the page reloads.
+    a.scenario.dropAfterCommit();
+    expect((await ask(a)).status).toBe(0);
+    const count = a.state.helpRequests.length;
+    const made = a.state.helpRequests.at(-1);
+
+    const b = createMockBackend({ now: c.now, persist: store.persist });
+    const retry = await ask(b);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(retry.body.id).toBe(made?.id);
+    expect(b.state.helpRequests).toHaveLength(count);
+    expect((await ask(b, { description: '另一件事' })).status).toBe(422);
+    // The saved state is still only the state.
+    expect(Object.keys(b.state)).toEqual(Object.keys(a.state));
+
+    b.reset();
+    const c2 = createMockBackend({ now: c.now, persist: store.persist });
+    const anew = await ask(c2);
+    expect(anew.status).toBe(201);
+    expect(anew.headers.get('Idempotent-Replayed')).toBeNull();
+  });
+
   it('an unreadable save is dropped and the fixtures are used', () => {
     const store = memoryPersist();
     store.persist.save('{not json');

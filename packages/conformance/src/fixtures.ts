@@ -1,5 +1,5 @@
 import { Me, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
-import { Compound, LoanItem, PriceList, type Address, type Contact } from '@bianmin/sdk/schema';
+import { Compound, LoanItem, PriceList, SETTLEMENTS, type Address, type Contact, type Settlement } from '@bianmin/sdk/schema';
 import * as z from 'zod/mini';
 import { isRecord } from './assert.js';
 import type { Caller, Exchange, Http } from './http.js';
@@ -13,6 +13,8 @@ export interface HouseholdRef {
   id: string;
   address: Address;
   contact: Contact;
+  /** A settlement the household may choose, when known: a tenant prepays (seed 001); else one its bookings use. */
+  settlement?: Settlement;
 }
 
 export interface Fixtures {
@@ -131,7 +133,7 @@ export async function discover(http: Http): Promise<Fixtures> {
   for (const m of [fx.me.resident, fx.me.other]) {
     const h = m?.household;
     const contact = h?.contacts[0];
-    if (h && contact) fx.households.set(h.id, { id: h.id, address: h.address, contact });
+    if (h && contact) fx.households.set(h.id, { id: h.id, address: h.address, contact, ...(h.occupancy === 'tenant' ? { settlement: 'prepaid' as const } : {}) });
   }
   // Households and people from every authenticated answer (staff first: it sees the most).
   for (const as of ['staff', 'resident', 'other'] as const) {
@@ -143,10 +145,16 @@ export async function discover(http: Http): Promise<Fixtures> {
           fx.personal.phones.add(o.phone);
           if (typeof o.name === 'string' && o.name.trim()) fx.personal.names.add(o.name);
         }
-        if (typeof o.householdId !== 'string' || fx.households.has(o.householdId)) return;
+        if (typeof o.householdId !== 'string') return;
+        const known = fx.households.get(o.householdId);
+        const settlement = SETTLEMENTS.find((x) => x === o.settlement);
+        if (known) {
+          if (settlement && !known.settlement) known.settlement = settlement;
+          return;
+        }
         const address = [o.household, o.address].find(isAddress);
         const contact = [o.contact, o.borrower].find(isContact);
-        if (address && contact) fx.households.set(o.householdId, { id: o.householdId, address, contact });
+        if (address && contact) fx.households.set(o.householdId, { id: o.householdId, address, contact, ...(settlement ? { settlement } : {}) });
       });
     }
   }

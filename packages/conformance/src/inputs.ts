@@ -21,7 +21,7 @@ export const today = (fx: Fixtures): string => localDate(Date.now(), timeZoneOf(
 export function ownHousehold(fx: Fixtures, who: 'resident' | 'other' = 'resident'): HouseholdRef | undefined {
   const h = fx.me[who]?.household;
   const contact = h?.contacts[0];
-  return h && contact ? { id: h.id, address: h.address, contact } : undefined;
+  return h && contact ? { id: h.id, address: h.address, contact, ...(h.occupancy === 'tenant' ? { settlement: 'prepaid' as const } : {}) } : undefined;
 }
 
 /** Households to book or lend for, the resident's own last (so the desk's writes do not use up its quota). */
@@ -44,7 +44,7 @@ export function plainService(fx: Fixtures): ServiceItem | undefined {
 }
 
 export function bookingBody(item: ServiceItem, h: HouseholdRef, slot?: Slot, notes = MARK): BookingInput {
-  const body: BookingInput = { serviceId: item.id, household: h.address, contact: h.contact, settlement: 'per-visit', notes };
+  const body: BookingInput = { serviceId: item.id, household: h.address, contact: h.contact, settlement: h.settlement ?? 'per-visit', notes };
   if (slot) body.slot = { start: slot.start, end: slot.end };
   if (item.room) body.people = 1;
   return body;

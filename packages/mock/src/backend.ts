@@ -9,7 +9,7 @@ import { loanHandlers, seedLoans } from './domain/loans.js';
 import { createFixtures, structuredCloneJson } from './fixtures/index.js';
 import { DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN } from './fixtures/people.js';
 import { ApiError, bodyOf, errorResponse, json, networkError, toIssues } from './http.js';
-import { canonicalJson, createIdempotencyStore } from './idempotency.js';
+import { canonicalJson, createIdempotencyStore, type IdempotencyRecord } from './idempotency.js';
 import { createRouter, type Route } from './router.js';
 import { createScenario, type Scenario } from './scenario.js';
 import type { MockPersist, MockState } from './types.js';
@@ -17,7 +17,10 @@ import type { MockPersist, MockState } from './types.js';
 export interface MockBackendOptions {
   /** The compound's clock; real time by default. Tests pass a fixed clock. */
   now?: () => Date;
-  /** Where to keep the state between page loads (the browser's localStorage); in memory only without it. */
+  /**
+   * Where to keep the state between page loads (the browser's localStorage), with the answers
+   * stored under idempotency keys, so a retry after a reload is replayed; in memory only without it.
+   */
   persist?: MockPersist;
   /** The initial state, or how to build it from `now` (default: `createFixtures`). */
   fixtures?: MockState | ((now: Date) => MockState);
@@ -73,6 +76,21 @@ function callerOf(state: MockState, header: string | null): Caller | undefined {
 
 type Prepared = { route: Route; caller: Caller; input: HandlerInput<EndpointId>; rawBody: unknown };
 
+/** Idempotency keys saved with the state: the newest ones, so a long demo does not fill localStorage. */
+const SAVED_KEYS = 200;
+
+/** What `persist` holds: the state, plus the idempotency keys with their stored answers. */
+type Saved = MockState & { idempotency?: IdempotencyRecord[] };
+
+const isRecord = (r: unknown): r is IdempotencyRecord =>
+  Array.isArray(r) &&
+  typeof r[0] === 'string' &&
+  typeof r[1] === 'string' &&
+  typeof r[2] === 'object' &&
+  r[2] !== null &&
+  typeof (r[2] as { status?: unknown }).status === 'number' &&
+  typeof (r[2] as { body?: unknown }).body === 'string';
+
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const now = options.now ?? (() => new Date());
   const baseUrl = options.baseUrl ?? '/api';
@@ -81,12 +99,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const f = options.fixtures;
     return f === undefined ? createFixtures(now()) : typeof f === 'function' ? f(now()) : structuredCloneJson(f);
   };
+  const scenario = createScenario();
+  const idempotency = createIdempotencyStore();
+  const router = createRouter();
   const load = (): MockState | undefined => {
     try {
       const saved = persist?.load();
       if (!saved) return undefined;
-      const parsed = JSON.parse(saved) as Partial<MockState>;
-      if (parsed.version === 1 && Array.isArray(parsed.bookings) && Array.isArray(parsed.priceLists)) return parsed as MockState;
+      const parsed = JSON.parse(saved) as Partial<Saved>;
+      if (parsed.version === 1 && Array.isArray(parsed.bookings) && Array.isArray(parsed.priceLists)) {
+        const { idempotency: keys, ...loaded } = parsed as Saved;
+        if (Array.isArray(keys)) idempotency.restore(keys.filter(isRecord));
+        return loaded;
+      }
     } catch {
       // An unreadable save is dropped below.
     }
@@ -95,10 +120,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   };
 
   let state = load() ?? fresh();
-  const scenario = createScenario();
-  const idempotency = createIdempotencyStore();
-  const router = createRouter();
-  const save = (): void => persist?.save(JSON.stringify(state));
+  const save = (): void => {
+    if (!persist) return;
+    const saved: Saved = { ...state, idempotency: idempotency.records(SAVED_KEYS) };
+    persist.save(JSON.stringify(saved));
+  };
 
   async function prepare(request: Request, route: Route, params: Record<string, string>, url: URL): Promise<Prepared> {
     const endpoint: Endpoint = route.endpoint;
@@ -142,8 +168,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return { route, caller: who, input, rawBody };
   }
 
-  /** Runs a handler in one synchronous turn and shapes its answer by the endpoint's response schema. */
-  function run(p: Prepared, requestId: string): Response {
+  /**
+   * Runs a handler in one synchronous turn and shapes its answer by the endpoint's response schema.
+   * Says whether the state changed; the caller saves it, with the answer's idempotency key.
+   */
+  function run(p: Prepared, requestId: string): { response: Response; dirty: boolean } {
     let dirty = false;
     const at = now();
     const ctx: Ctx = { state, now: at, nowIso: formatInstant(at, state.compound.timeZone), caller: p.caller, changed: () => (dirty = true) };
@@ -153,14 +182,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const out = handler(ctx, p.input);
       const shaped = p.route.endpoint.response.safeParse(out);
       if (!shaped.success) {
-        return errorResponse(requestId, 500, 'internal', 'The mock built a response its contract does not allow', toIssues(shaped.error.issues));
+        return { response: errorResponse(requestId, 500, 'internal', 'The mock built a response its contract does not allow', toIssues(shaped.error.issues)), dirty };
       }
-      return json(p.route.endpoint.status, shaped.data, requestId);
+      return { response: json(p.route.endpoint.status, shaped.data, requestId), dirty };
     } catch (e) {
-      if (e instanceof ApiError) return errorResponse(requestId, e.status, e.code, e.message, e.issues);
-      return errorResponse(requestId, 500, 'internal', 'The mock failed to handle the request');
-    } finally {
-      if (dirty) save();
+      if (e instanceof ApiError) return { response: errorResponse(requestId, e.status, e.code, e.message, e.issues), dirty };
+      return { response: errorResponse(requestId, 500, 'internal', 'The mock failed to handle the request'), dirty };
     }
   }
 
@@ -218,12 +245,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (scope) idempotency.abandon(scope);
       return networkError();
     }
-    const response = run(prepared, requestId);
+    const { response, dirty } = run(prepared, requestId);
 
+    let stored = false;
     if (scope) {
       if (response.status >= 500) idempotency.abandon(scope);
-      else idempotency.finish(scope, { status: response.status, body: bodyOf(response), headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/json' } });
+      else {
+        idempotency.finish(scope, { status: response.status, body: bodyOf(response), headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/json' } });
+        stored = true;
+      }
     }
+    // Saved in the same turn as the write and its key: a reload never finds one without the other.
+    if (dirty || stored) save();
     // The write is committed; the answer is lost on the way back.
     if (request.method.toUpperCase() === 'POST' && response.ok && scenario.takeDrop()) return networkError();
     return response;

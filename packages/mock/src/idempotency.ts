@@ -11,6 +11,9 @@ export interface StoredResponse {
 
 type Entry = { fingerprint: string; response?: StoredResponse };
 
+/** A key whose answer is stored, as saved with the state: `[scope, fingerprint, response]`. */
+export type IdempotencyRecord = [scope: string, fingerprint: string, response: StoredResponse];
+
 export type Begin =
   | { kind: 'new' }
   | { kind: 'replay'; response: StoredResponse }
@@ -54,6 +57,16 @@ export function createIdempotencyStore() {
     },
     clear(): void {
       entries.clear();
+    },
+    /** The keys with a stored answer, oldest first, at most the `limit` newest (keys in flight are left out). */
+    records(limit = Infinity): IdempotencyRecord[] {
+      const done: IdempotencyRecord[] = [];
+      for (const [scope, e] of entries) if (e.response) done.push([scope, e.fingerprint, e.response]);
+      return done.slice(Math.max(0, done.length - limit));
+    },
+    /** Takes back saved records (after a page reload); keys already known are kept as they are. */
+    restore(records: readonly IdempotencyRecord[]): void {
+      for (const [scope, fingerprint, response] of records) if (!entries.has(scope)) entries.set(scope, { fingerprint, response });
     },
     get size(): number {
       return entries.size;

@@ -1,4 +1,4 @@
-import type { Address, Booking, BookingInput, BookingStatus, Household, ServiceItem } from '@bianmin/sdk/schema';
+import type { Address, Booking, BookingInput, BookingStatus, Household, ServiceItem, Settlement } from '@bianmin/sdk/schema';
 import {
   BOOKING_TRANSITIONS,
   OPEN_BOOKING_STATUSES,
@@ -20,6 +20,59 @@ const sameAddress = (a: Address, b: Address): boolean => a.building.trim() === b
 
 export function householdAt(state: MockState, address: Address): Household | undefined {
   return state.households.find((h) => sameAddress(h.address, address));
+}
+
+/**
+ * The settlements a household may choose (seed 001): owners per visit or monthly on account,
+ * tenants prepay a deposit. The booking form offers the same (`settlementsFor` in its module).
+ */
+export function settlementsFor(occupancy: Household['occupancy'] | undefined): Settlement[] {
+  if (occupancy === 'tenant') return ['prepaid'];
+  if (occupancy === 'owner') return ['per-visit', 'monthly'];
+  return ['per-visit', 'monthly', 'prepaid'];
+}
+
+/** Whole hours of one slot of a slot-booked service, when its slots are a whole number of hours. */
+function slotHours(item: ServiceItem): number | undefined {
+  const minutes = item.slots?.durationMinutes;
+  return minutes !== undefined && minutes % 60 === 0 ? minutes / 60 : undefined;
+}
+
+/**
+ * The rules of a booking's input that its schema cannot check, the booking form's rules held on
+ * the server; throws a 400 on the first field that breaks one.
+ * - A resident books online: the service must be bookable online (a desk-only or phone-only
+ *   service is booked by the desk), and a resident claims no phone or desk channel.
+ * - A channel named must be one the service offers; `agreement` needs an active long-term
+ *   agreement of the household for the service.
+ * - The settlement is one the household may choose: tenants prepay (seed 001).
+ * - A room is booked with its number of people (seed 003).
+ * - A slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity)
+ *   that disagree with the slot's length are refused rather than priced.
+ */
+function checkInput(state: MockState, item: ServiceItem, body: BookingInput, household: Household, byResident: boolean): void {
+  if (byResident && !item.bookingModes.includes('online')) {
+    throw invalid(['serviceId'], `this service is booked by ${item.bookingModes.join(' or ')}, not online`);
+  }
+  const channel = body.channel;
+  if (channel !== undefined) {
+    if (!item.bookingModes.includes(channel)) throw invalid(['channel'], `this service is not booked by ${channel}`);
+    if (byResident && (channel === 'phone' || channel === 'desk')) throw invalid(['channel'], 'phone and desk bookings are taken by the desk');
+    if (channel === 'agreement' && !state.agreements.some((a) => a.householdId === household.id && a.serviceId === item.id && a.status === 'active')) {
+      throw invalid(['channel'], 'the household has no active agreement for this service');
+    }
+  }
+  const settlements = settlementsFor(household.occupancy);
+  if (!settlements.includes(body.settlement)) {
+    throw invalid(['settlement'], household.occupancy === 'tenant' ? 'tenants prepay a deposit before the service' : `expected ${settlements.join(' or ')}`);
+  }
+  if (item.room && body.people === undefined) throw invalid(['people'], 'a room is booked with the number of people');
+  const hours = slotHours(item);
+  if (item.slots && hours !== undefined) {
+    if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`);
+    const perHour = item.price.kind === 'per-unit' && item.price.unit === 'hour';
+    if (perHour && body.quantity !== undefined && body.quantity !== hours) throw invalid(['quantity'], `one slot of this service is ${hours} hour(s); book it by its slot`);
+  }
 }
 
 /**
@@ -108,16 +161,18 @@ export const bookingHandlers: Pick<
     const tz = state.compound.timeZone;
     const item = serviceInForce(state, now, body.serviceId);
     // A resident books for their own household; the desk books for any household of the compound.
-    let householdId: string;
+    let household: Household;
     if (caller.role === 'resident') {
       const own = state.households.find((h) => h.id === caller.householdId);
       if (!own || !sameAddress(own.address, body.household)) throw forbidden('A resident books for their own household only');
-      householdId = own.id;
+      household = own;
     } else {
       const h = householdAt(state, body.household);
       if (!h) throw invalid(['household'], 'no such building and room in the compound');
-      householdId = h.id;
+      household = h;
     }
+    const householdId = household.id;
+    checkInput(state, item, body, household, caller.role === 'resident');
     if (item.room) {
       if (body.people !== undefined && body.people > item.room.maxPeople) throw invalid(['people'], `the room holds ${item.room.maxPeople} people at most`);
       const missing = (body.amenities ?? []).filter((a) => !item.room?.amenities.includes(a));

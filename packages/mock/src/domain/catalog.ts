@@ -1,4 +1,4 @@
-import type { FeeBoardList, FeeBoardSection, PriceList, PriceListSummary, ServiceItem } from '@bianmin/sdk/schema';
+import type { Category, FeeBoardList, FeeBoardRow, FeeBoardSection, PriceList, PriceListSummary, ServiceItem } from '@bianmin/sdk/schema';
 import { PRICE_LIST_TRANSITIONS, canTransition, generateSlots, localDate, quote, toEpoch } from '@bianmin/sdk/rules';
 import type { Ctx, Handlers } from '../context.js';
 import { ApiError, conflict, invalid, notFound } from '../http.js';
@@ -8,26 +8,35 @@ import type { MockState } from '../types.js';
 // time (seed 001). Residents and screens only ever see a published list whose effective time has come.
 
 const effective = (l: PriceList): number => toEpoch(l.effectiveFrom);
+const published = (l: PriceList): number => (l.publishedAt ? toEpoch(l.publishedAt) : -Infinity);
+
+/**
+ * Which of two lists takes precedence, as a sort comparator (the winner first): the later effective
+ * time, and between lists effective at the same time, the later publication (a corrected list
+ * published for the same date replaces the one before it).
+ */
+const latestFirst = (a: PriceList, b: PriceList): number => effective(b) - effective(a) || published(b) - published(a);
 
 /** The published list in force at `now`: the latest published one whose effective time has come. */
 export function listInForce(state: MockState, now: Date): PriceList | undefined {
   const t = now.getTime();
-  return state.priceLists
-    .filter((l) => l.status === 'published' && effective(l) <= t)
-    .sort((a, b) => effective(b) - effective(a))[0];
+  return state.priceLists.filter((l) => l.status === 'published' && effective(l) <= t).sort(latestFirst)[0];
 }
 
-/** The next published list, already announced but not yet in force. */
+/** The next published list, already announced but not yet in force (the last published, for one date). */
 export function upcomingList(state: MockState, now: Date): PriceList | undefined {
   const t = now.getTime();
-  return state.priceLists.filter((l) => l.status === 'published' && effective(l) > t).sort((a, b) => effective(a) - effective(b))[0];
+  return state.priceLists
+    .filter((l) => l.status === 'published' && effective(l) > t)
+    .sort((a, b) => effective(a) - effective(b) || published(b) - published(a))[0];
 }
 
 /**
  * A published list is superseded once a later published list takes effect. Publishing a list whose
- * effective time has come supersedes the previous one at once; one published ahead of its date
- * (next year's list in December) leaves the old list in force until that date, when this sweep,
- * run before every request, marks the old one superseded. Returns whether anything changed.
+ * effective time has come supersedes the previous one at once, as does publishing a list for the
+ * same effective time (the later publication wins); one published ahead of its date (next year's
+ * list in December) leaves the old list in force until that date, when this sweep, run before
+ * every request, marks the old one superseded. Returns whether anything changed.
  */
 export function settlePriceLists(state: MockState, now: Date): boolean {
   const current = listInForce(state, now);
@@ -36,7 +45,9 @@ export function settlePriceLists(state: MockState, now: Date): boolean {
   for (const l of state.priceLists) {
     if (l !== current && l.status === 'published' && effective(l) <= effective(current)) {
       l.status = 'superseded';
-      l.history.push({ status: 'superseded', at: current.effectiveFrom, by: 'staff', note: `superseded by ${current.version}` });
+      // From when the new list took over: its effective time, or its publication when that came later.
+      const at = current.publishedAt && published(current) > effective(current) ? current.publishedAt : current.effectiveFrom;
+      l.history.push({ status: 'superseded', at, by: 'staff', note: `superseded by ${current.version}` });
       changed = true;
     }
   }
@@ -52,7 +63,7 @@ export function serviceInForce(state: MockState, now: Date, serviceId: string): 
 
 /** The service a past booking was made for: the list in force first, then the newest list that has it. */
 export function serviceOfRecord(state: MockState, now: Date, serviceId: string): ServiceItem | undefined {
-  const lists = [listInForce(state, now), ...[...state.priceLists].sort((a, b) => effective(b) - effective(a))];
+  const lists = [listInForce(state, now), ...[...state.priceLists].sort(latestFirst)];
   for (const l of lists) {
     const item = l?.items.find((i) => i.id === serviceId);
     if (item) return item;
@@ -66,21 +77,47 @@ function summary(l: PriceList): PriceListSummary {
   return s;
 }
 
-/** A list as a board shows it: sections per subcategory in tree order, rows without any personal data. */
+/** Where a board puts services whose category the list does not hold (the menu's "other services"). */
+const UNFILED_SECTION = { categoryId: '__unfiled', title: { 'zh-CN': '其他服务', en: 'Other services' } } as const;
+
+/**
+ * A list as a board shows it, grouped as the service menu groups it: per top category in tree
+ * order, first the services filed on the top category itself (a section with the top's id and
+ * title), then one section per subcategory. A category deeper than two levels joins its top-most
+ * ancestor; services whose category is missing from the list come last, under "other services".
+ * No service of the list is dropped. Rows carry no personal data.
+ */
 function boardList(l: PriceList, wanted: Set<string> | undefined, showFree: boolean): FeeBoardList {
-  const tops = l.categories.filter((c) => c.parentId === null).sort((a, b) => a.order - b.order);
+  const byId = new Map(l.categories.map((c) => [c.id, c]));
+  const topOf = (c: Category): Category => {
+    let node = c;
+    for (let depth = 0; depth < 8 && node.parentId !== null; depth++) {
+      const parent = byId.get(node.parentId);
+      if (!parent) break;
+      node = parent;
+    }
+    return node;
+  };
+  const rowsOf = (test: (i: ServiceItem) => boolean): FeeBoardRow[] =>
+    l.items
+      .filter((i) => test(i) && (showFree || i.price.kind !== 'free'))
+      .sort((a, b) => a.order - b.order)
+      .map((i) => (i.priceNote ? { serviceId: i.id, name: i.name, price: i.price, note: i.priceNote } : { serviceId: i.id, name: i.name, price: i.price }));
+  const byOrder = (a: Category, b: Category): number => a.order - b.order;
+  const tops = l.categories.filter((c) => topOf(c) === c).sort(byOrder);
   const sections: FeeBoardSection[] = [];
+  const add = (categoryId: string, title: FeeBoardSection['title'], rows: FeeBoardRow[]): void => {
+    if (rows.length) sections.push({ categoryId, title, rows });
+  };
   for (const top of tops) {
-    const subs = l.categories.filter((c) => c.parentId === top.id).sort((a, b) => a.order - b.order);
-    for (const cat of subs.length ? subs : [top]) {
-      if (wanted && !wanted.has(cat.id) && !wanted.has(top.id)) continue;
-      const rows = l.items
-        .filter((i) => i.categoryId === cat.id && (showFree || i.price.kind !== 'free'))
-        .sort((a, b) => a.order - b.order)
-        .map((i) => (i.priceNote ? { serviceId: i.id, name: i.name, price: i.price, note: i.priceNote } : { serviceId: i.id, name: i.name, price: i.price }));
-      if (rows.length) sections.push({ categoryId: cat.id, title: cat.name, rows });
+    const subs = l.categories.filter((c) => c !== top && topOf(c) === top).sort(byOrder);
+    const all = !wanted || wanted.has(top.id);
+    if (all) add(top.id, top.name, rowsOf((i) => i.categoryId === top.id));
+    for (const sub of subs) {
+      if (all || wanted.has(sub.id)) add(sub.id, sub.name, rowsOf((i) => i.categoryId === sub.id));
     }
   }
+  if (!wanted || wanted.has(UNFILED_SECTION.categoryId)) add(UNFILED_SECTION.categoryId, UNFILED_SECTION.title, rowsOf((i) => !byId.has(i.categoryId)));
   return { priceListId: l.id, version: l.version, effectiveFrom: l.effectiveFrom, sections, notes: l.notes };
 }
 

@@ -81,6 +81,10 @@ export const loanHandlers: Pick<
     const it = item(state, body.itemId);
     const h = householdAt(state, body.household);
     if (!h) throw invalid(['household'], 'no such building and room in the compound');
+    // A due time is a promise to bring the item back later: one at or before the lending is refused.
+    if (it.returnable && body.dueAt !== undefined && toEpoch(body.dueAt) <= toEpoch(nowIso)) {
+      throw invalid(['dueAt'], 'the due time must be after the time of lending');
+    }
     // Checked and taken in one synchronous turn: concurrent checkouts never take the stock below zero.
     const taken = applyCheckout(it, body.quantity);
     if (!taken.ok) throw conflict('out_of_stock', `Only ${it.available} in the cabinet`);
@@ -113,16 +117,20 @@ export const loanHandlers: Pick<
     const loan = state.loans.find((l) => l.id === params.loanId);
     if (!loan) throw notFound('loan');
     // Written off as lost, or back in the cabinet (a damaged one too: the office replaces it, and
-    // the zero-loss report shows the cost).
+    // the zero-loss report shows the cost). Either way the register records when, by whom and on
+    // which shift (seed 000: every return is registered in detail).
     const to: LoanStatus = body.condition === 'lost' ? 'lost' : 'returned';
     if (!canTransition(LOAN_TRANSITIONS, loan.status, to)) throw conflict('invalid_transition', `A ${loan.status} loan cannot become ${to}`);
+    const by = staffId(ctx);
     loan.status = to;
     loan.condition = body.condition;
-    loan.history.push(body.note ? { status: to, at: nowIso, by: 'staff', note: body.note.slice(0, 500) } : { status: to, at: nowIso, by: 'staff' });
+    loan.returnedAt = nowIso;
+    loan.returnedTo = { staffId: by, shift: body.shift };
+    // History entries hold no staff fields: the note names who took it back, on which shift.
+    const note = `${by}, ${body.shift} shift${body.note ? `: ${body.note}` : ''}`.slice(0, 500);
+    loan.history.push({ status: to, at: nowIso, by: 'staff', note });
     if (body.note !== undefined) loan.note = body.note;
     if (to === 'returned') {
-      loan.returnedAt = nowIso;
-      loan.returnedTo = { staffId: staffId(ctx), shift: body.shift };
       const it = state.loanItems.find((i) => i.id === loan.itemId);
       if (it) it.available = Math.min(it.total, it.available + loan.quantity);
     }

@@ -6,7 +6,7 @@ import '../../packages/elements/src/define/provider.js';
 import '../../packages/elements/src/define/fee-board.js';
 import type { BmFeeBoard, BoardClock } from '../../packages/elements/src/fee-board/fee-board.js';
 import type { BmProvider } from '../../packages/elements/src/provider/provider.js';
-import { guardBoard } from '../../packages/elements/src/fee-board/guard.js';
+import { guardBoard, scrubText } from '../../packages/elements/src/fee-board/guard.js';
 import { expectAccessible } from './helpers/axe.js';
 import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
@@ -498,10 +498,102 @@ describe('<bm-fee-board>', () => {
       expect(listeners(), 'window listeners').to.equal(startListeners);
       board.closest('bm-provider')!.remove();
       expect(clock.active, 'no timer left after removal').to.equal(0);
-      expect(listeners(), 'no window listener left after removal').to.equal(startListeners - 1);
+      expect(listeners(), 'no window listener left after removal').to.equal(0);
     } finally {
       window.addEventListener = add;
       window.removeEventListener = remove;
     }
+  });
+});
+
+describe('the fee board’s guard (scrubText, instants)', () => {
+  const unchanged = (texts: string[], servicePhone = '') => {
+    for (const t of texts) expect(scrubText(t, servicePhone), t).to.equal(t);
+  };
+  const scrubbed = (cases: [before: string, after: string][], servicePhone = '') => {
+    for (const [before, after] of cases) expect(scrubText(before, servicePhone), before).to.equal(after);
+  };
+
+  it('keeps approved prices behind an owner, resident or tenant label: amounts, free, discounts and units', () => {
+    unchanged([
+      '业主：20元/次；非业主：30元/次',
+      'Owner: free; tenant: ¥5',
+      'Owners: Free; non-owners: ¥10/hour',
+      'Residents: half price; tenants: same as owners',
+      '业主：免费；租户：半价',
+      '住户：同业主价',
+      '业主：八五折',
+      '业主：每月100元',
+      '业主：凭卡免费入场，非业主：5元/人/小时',
+      '住户: 按面积计费 ¥4/平方米',
+    ]);
+  });
+
+  it('removes a name behind a label, Chinese or Latin, and keeps the text around it', () => {
+    scrubbed([
+      ['联系人:张三 (13912345678)', ''],
+      ['联系人：王女士，服务时间8:00-20:00', '服务时间8:00-20:00'],
+      ['健身房 20元/次（业主：欧阳娜娜）', '健身房 20元/次'],
+      ['负责人：阿卜杜·热合曼', ''],
+      ['联系人：王芳、李四 13812345678', ''],
+      ['Contact: Wang Fang; gym ¥20/time', 'gym ¥20/time'],
+      ['Resident: Ms. Li, 138 1234 5678', ''],
+    ]);
+  });
+
+  it('removes mobile numbers written in full-width digits or with dots', () => {
+    scrubbed([
+      ['咨询１３８１２３４５６７８', '咨询'],
+      ['138.1234.5678', ''],
+      ['请致电 +86 138.1234.5678 预约', '请致电 预约'],
+      ['请致电 ０５７１－８８８８－７７７７', '请致电'],
+    ]);
+  });
+
+  it('removes a household’s room, labelled or not, and keeps areas, dates, hours and buildings as places', () => {
+    scrubbed([
+      ['房号：5-302', ''],
+      ['Room 5-302', ''],
+      ['3栋2单元1201', ''],
+      ['2栋0601', ''],
+      ['代收快递（房号：5-2-302）', '代收快递'],
+      ['维修登记 5号楼302室', '维修登记'],
+    ]);
+    unchanged([
+      '¥4/平方米',
+      '2026年1月1日起',
+      '2026-01-01 08:00起执行',
+      '8:00-20:00',
+      '1号楼会所',
+      '1号楼会所 健身房 20元/次',
+      '2栋1200平方米',
+      'Reading room 8:00-20:00, free',
+      'Meeting room 10-20 people: ¥100/hour',
+      '阅览室 8:00-20:00',
+    ]);
+  });
+
+  it('keeps the compound’s own service phone in any spelling, even a mobile number, and removes every other number', () => {
+    unchanged(['24小时服务 13800138000', '服务电话 138 0013 8000', '服务电话 138-0013-8000', '+86 138 0013 8000', '１３８００１３８０００'], '13800138000');
+    scrubbed([['服务 13800138000，业主 13912345678', '服务 13800138000，业主']], '13800138000');
+    unchanged(['客服 0571-88886666', '客服 +86 571 8888 6666'], '0571-8888-6666');
+    scrubbed([['客服 0571-8888-6666 或 0571-8888-7777', '客服 0571-8888-6666 或']], '0571-8888-6666');
+  });
+
+  it('refuses an instant on a day its month does not have, as the SDK’s schema does', async () => {
+    const good = await publicBoard();
+    for (const day of ['2026-02-31', '2026-02-29', '2026-04-31', '2100-02-29']) {
+      for (const field of ['effectiveFrom', 'generatedAt'] as const) {
+        const bad = structuredClone(good) as any;
+        if (field === 'generatedAt') bad.generatedAt = `${day}T00:00:00+08:00`;
+        else bad.current.effectiveFrom = `${day}T00:00:00+08:00`;
+        expect(FeeBoard.safeParse(bad).success, `the schema refuses ${field} ${day}`).to.equal(false);
+        expect(guardBoard(bad), `the board refuses ${field} ${day}`).to.equal(undefined);
+      }
+    }
+    const leap = structuredClone(good);
+    leap.current.effectiveFrom = '2028-02-29T00:00:00+08:00';
+    expect(FeeBoard.safeParse(leap).success).to.equal(true);
+    expect(guardBoard(leap)?.current.effectiveFrom, 'a leap day is a day').to.equal('2028-02-29T00:00:00+08:00');
   });
 });

@@ -8,31 +8,47 @@
  *   this second look also covers the copy kept in localStorage and clients built by hand, and it
  *   costs no schema library in the board's bundle. test/elements/fee-board.test.ts checks that it
  *   accepts and refuses the same boards as the schema.
- * - Every text passes `scrubText`: mainland mobile numbers (/1[3-9]\d{9}/, with or without +86 and
- *   separators), any other phone-like run of 7 or more digits except the compound's own service
- *   phone, and labelled personal fragments ("联系人：…", "业主：…", "Contact: …") are removed.
+ * - Every text passes `scrubText`, which removes phone numbers (any run of 7 or more digits, ASCII or
+ *   full-width, with spaces or hyphens; mobile numbers also with dots or +86) except the compound's
+ *   own service phone however it is spelt; a name behind a label ("联系人：王芳", "业主：张三",
+ *   "Contact: Wang Fang"), label and all; and rooms ("房号：5-302", "Room 5-302", "3栋2单元1201").
+ *   Price text behind a label stays ("业主：20元/次", "Owner: free"), and so do dates, hours, areas
+ *   and a building as the place of a facility ("1号楼会所"). A name with no label cannot be told from
+ *   a service's name and is not looked for.
  */
 import type { FeeBoard, FeeBoardList, FeeBoardRow, FeeBoardSection, LocalizedText, PriceBand, PriceRule, PriceUnit } from '@bianmin/sdk';
 
-/** An 11-digit mainland mobile number, optionally behind +86, with optional spaces or hyphens. */
-const MOBILE = /(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}/g;
-/** Seven or more digits in a row (spaces and hyphens allowed between them): a phone number. */
-const PHONE_LIKE = /\+?\d(?:[\s-]?\d){6,}/g;
-/** A date written with separators is not a phone number: `2026-01-01`. */
-const DATE_LIKE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
-/** A person named behind a label: "联系人：王芳", "业主: 张三", "Contact: Wang Fang". */
-const LABELLED =
-  /(?:联系人|联系方式|业主|住户|租户|户主|姓名|经办人|负责人|contact(?:\s+person)?|resident|owner|tenant|name)\s*[:：][^,，;；。)）\n]*/giu;
+/**
+ * Personal data that a label or its shape gives away. A name behind "联系人：", "业主：", "Contact:"…
+ * goes with its label (and a second one after 、): 2–4 caseless letters (Han; more when joined by ·)
+ * with none of the characters of price text among the first four (免费, 半价, 八折, 同价, 每月, 凭卡,
+ * 面议…), or capitalised Latin words but Free and Half; never with a letter straight after, nor a
+ * lowercase word. So "业主：20元/次", "租户：半价", "Owner: free" and "Owners: Free" stay. Then a room
+ * behind "房号：" or "Room" (5-302, 5-2-302, 1201; not 8:00 or 10-20), and a building or unit with a
+ * room ("3栋2单元1201", "2栋0601", "5号楼302室"; not "1号楼会所", "2栋1200平方米").
+ */
+const PERSONAL =
+  /(?:联系(?:人|方式)|[业户]主|[住租]户|姓名|(?:经办|负责)人|[Cc]ontact(?: person)?|[Rr]esident|[Oo]wner|[Tt]enant)s?\s*[:：]\s*(?:(?!\p{Lo}{0,3}[免费元价折次时卡同按每不优半议押])\p{Lo}{2,4}(?:·\p{Lo}+)*(?!\p{L})|(?!Free|Half)\p{Lu}[\p{Ll}.]*(?: \p{Lu}[\p{Ll}.]*)*(?!\p{L}|\s*\p{Ll}))(?:、\p{Lo}{2,4}(?!\p{L}))*|(?:(?:房间?号|\b[Rr]oom)\s*[:：]?\s*(?:\d{1,3}-){0,2}|\d{1,3}(?:号楼|栋|幢|座)(?:\d\d?单元)?|\d\d?单元)\d{3,4}室?(?![:.-]?\d|[年元平])/gu;
+/**
+ * Seven or more digits in a row, ASCII or full-width, spaces and hyphens allowed between them (a
+ * phone number), or a mainland mobile number written with dots (138.1234.5678), with or without +86.
+ */
+const PHONE = /\+?[\d０-９](?:[\s－-]?[\d０-９]){6,}|(?:\+?86\s?)?1[3-9](?:[\s.-]?\d){9}/gu;
+/** A date written with separators, perhaps with its hour, is not a phone number: `2026-01-01 08`. */
+const DATE_LIKE = /^\d{4}([-/.])\d\d?\1\d\d?(?:\s\d\d?)?$/;
 
-const digitsOf = (s: string): string => s.replace(/\D/g, '');
+/** The digits that name a number however it is written: full-width (U+FF10 % 16 is 0), +86 and a trunk 0 aside. */
+const numberOf = (s: string): string =>
+  s
+    .replace(/[０-９]/g, (c) => String(c.charCodeAt(0) % 16))
+    .replace(/\D/g, '')
+    .replace(/^86(?=\d{10})|^0/, '');
 
-/** `text` without phone numbers (other than `servicePhone`) or labelled personal fragments. */
+/** `text` without names, rooms or phone numbers other than `servicePhone` (however it is spelt). */
 export function scrubText(text: string, servicePhone = ''): string {
-  const keep = digitsOf(servicePhone);
   return text
-    .replace(LABELLED, '')
-    .replace(MOBILE, '')
-    .replace(PHONE_LIKE, (m) => (DATE_LIKE.test(m) || (keep.length > 0 && digitsOf(m) === keep) ? m : ''))
+    .replace(PERSONAL, '')
+    .replace(PHONE, (m) => (DATE_LIKE.test(m) || numberOf(m) === numberOf(servicePhone) ? m : ''))
     .replace(/[（(][\s,，;；:：、]*[)）]/g, '')
     .replace(/\s{2,}/g, ' ')
     .replace(/^[\s,，;；:：、]+|[\s,，;；:：、]+$/g, '');
@@ -40,16 +56,16 @@ export function scrubText(text: string, servicePhone = ''): string {
 
 // ---- the FeeBoard schema, checked field by field (packages/sdk/src/schema/fee-board.ts, catalog.ts, common.ts)
 
-/** Thrown inside the guard; never escapes it. */
-class Refused extends Error {}
+/** Thrown inside the guard (a token: nothing needs its stack); never escapes it. */
+const REFUSED = {};
 const refuse = (): never => {
-  throw new Refused();
+  throw REFUSED;
 };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : refuse());
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : refuse());
-const str = (v: unknown, max = Number.POSITIVE_INFINITY, min = 0): string =>
+const str = (v: unknown, max = Infinity, min = 0): string =>
   typeof v === 'string' && v.length >= min && v.length <= max ? v : refuse();
 const match = (v: unknown, re: RegExp): string => (re.test(str(v)) ? (v as string) : refuse());
 const oneOf = <T extends string>(v: unknown, values: readonly T[]): T => (values.includes(v as T) ? (v as T) : refuse());
@@ -65,10 +81,11 @@ const MAX_FEN = 1_000_000_000;
 
 const UNITS = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'] as const satisfies readonly PriceUnit[];
 // Compile-time check that no unit of the schema is missing here.
-const allUnits: [Exclude<PriceUnit, (typeof UNITS)[number]>] extends [never] ? true : false = true;
-void allUnits;
+true satisfies [Exclude<PriceUnit, (typeof UNITS)[number]>] extends [never] ? true : false;
 
-const instant = (v: unknown): string => (Number.isFinite(Date.parse(match(v, INSTANT))) ? (v as string) : refuse());
+/** Parsing rolls 2026-02-31 over to 3 March; a day its month does not have is refused, as the schema does. */
+const instant = (v: unknown): string =>
+  new Date(match(v, INSTANT).slice(0, 10)).getUTCDate() === +(v as string).slice(8, 10) ? (v as string) : refuse();
 const fen = (v: unknown): number => int(v, 0, MAX_FEN);
 
 function text(v: unknown, phone: string): LocalizedText {
@@ -98,7 +115,7 @@ function price(v: unknown): PriceRule {
         kind: 'per-unit',
         unit: oneOf(o.unit, UNITS),
         amount: fen(o.amount),
-        ...(o.minQuantity === undefined ? {} : { minQuantity: int(o.minQuantity, 1, Number.MAX_SAFE_INTEGER) }),
+        ...(o.minQuantity === undefined ? {} : { minQuantity: int(o.minQuantity, 1, 2 ** 53 - 1) }),
         ...bands(),
       };
     case 'quote':
@@ -150,7 +167,7 @@ export function guardBoard(value: unknown): FeeBoard | undefined {
     if (b.upcoming !== undefined) out.upcoming = list(b.upcoming, phone);
     return out;
   } catch (e) {
-    if (e instanceof Refused) return undefined;
+    if (e === REFUSED) return undefined;
     throw e;
   }
 }

@@ -290,6 +290,22 @@ describe('auth, locale and idempotency headers', () => {
     expect(keys[0]).not.toBe(keys[1]);
     expect(keys[2]).toBe('outbox-42');
   });
+
+  it('takes an empty or blank key as no key: sent without one, and never retried', async () => {
+    for (const idempotencyKey of ['', '  ']) {
+      const { f, client } = setup([errorBody(503, 'unavailable'), json(booking, 201)]);
+      await expect(client.bookings.create(bookingInput, { idempotencyKey })).rejects.toMatchObject({ status: 503 });
+      expect(f.seen).toHaveLength(1);
+      expect(f.seen[0]!.headers).not.toHaveProperty('Idempotency-Key');
+    }
+  });
+
+  it('a failing getToken rejects with its own error, and nothing is sent', async () => {
+    const refused = new Error('session expired');
+    const { f, client } = setup([json(booking)], { getToken: () => Promise.reject(refused), retry: 0 });
+    await expect(client.bookings.get('bk_1')).rejects.toBe(refused);
+    expect(f.seen).toHaveLength(0);
+  });
 });
 
 describe('onLog', () => {
@@ -342,6 +358,18 @@ describe('timeouts and aborts', () => {
     expect(f.seen).toHaveLength(2);
     expect(f.seen[0]!.signal.aborted).toBe(true);
     expect(f.seen[1]!.signal.aborted).toBe(false);
+  });
+
+  it('a getToken that never answers is bounded by the timeout and by the caller’s abort', async () => {
+    const stuck = () => new Promise<string>(() => undefined);
+    const timed = setup([json(booking)], { getToken: stuck, timeout: 30, retry: 0 });
+    await expect(timed.client.bookings.get('bk_1')).rejects.toMatchObject({ name: 'TimeoutError', timeoutMs: 30 });
+    const aborted = setup([json(booking)], { getToken: stuck, timeout: 60_000 });
+    const ctrl = new AbortController();
+    const pending = rejection(aborted.client.bookings.get('bk_1', { signal: ctrl.signal }));
+    setTimeout(() => ctrl.abort(), 20);
+    expect(await pending).toBeInstanceOf(AbortedError);
+    expect([...timed.f.seen, ...aborted.f.seen]).toHaveLength(0);
   });
 
   it('the per-call timeout overrides the client timeout', async () => {

@@ -50,13 +50,13 @@ export interface CallArgs<K extends EndpointId> {
 export interface RequestOptions {
   /** Aborting it aborts the request (and any wait before a retry) with an `AbortedError`. */
   signal?: AbortSignal;
-  /** Per-attempt timeout in ms (default: the client's, 10 000); `false` for none. */
+  /** Per-attempt timeout in ms (default: the client's, 10 000), `getToken` included; `false` for none. */
   timeout?: number | false;
   /**
    * Only for idempotent endpoints (`bookings.create`, `agreements.change`, `loans.checkout`,
    * `help.create`); ignored elsewhere. Omitted: a fresh key is generated, so the call is retried
-   * safely. A string: that key (reuse it to retry a write yourself, e.g. from an outbox). `null`:
-   * send no key, and then the request is never retried.
+   * safely. A string: that key (reuse it to retry a write yourself, e.g. from an outbox). `null`,
+   * or a string with nothing but spaces: send no key, and then the request is never retried.
    */
   idempotencyKey?: string | null;
 }
@@ -167,9 +167,10 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, o
       cleanup?.();
       reject(onAbort());
     };
+    // Settled or not, the promise is always handled: a late rejection is never left unhandled.
+    promise.then(resolve, reject).then(() => signal?.removeEventListener('abort', abort));
     if (signal?.aborted) return abort();
     signal?.addEventListener('abort', abort);
-    promise.then(resolve, reject).then(() => signal?.removeEventListener('abort', abort));
   });
 }
 
@@ -217,7 +218,8 @@ export function createCall(options: ClientOptions): Call {
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
     const url =
       base + template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params?.[name]))) + (pairs.length ? `?${pairs.join('&')}` : '');
-    const key = ep.idempotent ? (opts.idempotencyKey === undefined ? newIdempotencyKey() : opts.idempotencyKey) : null;
+    const k = opts.idempotencyKey;
+    const key = ep.idempotent ? (k === undefined ? newIdempotencyKey() : k?.trim() ? k : null) : null;
     // GET is safe to repeat; a POST only when the server can recognise the repeat by its key.
     const limit = method === 'GET' || key !== null ? retry.limit : 0;
     const t = opts.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
@@ -258,16 +260,8 @@ export function createCall(options: ClientOptions): Call {
 
     async function attemptOnce(attempt: number): Promise<Output<K>> {
       if (signal?.aborted) throw new AbortedError();
-      const token = getToken && (await getToken());
-      if (signal?.aborted) throw new AbortedError();
-      const lang = typeof locale === 'function' ? locale() : locale;
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (body) headers['Content-Type'] = 'application/json';
-      if (token) headers.Authorization = `Bearer ${token}`;
-      if (lang) headers['Accept-Language'] = lang;
-      if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
-
-      // One controller per attempt, aborted by the caller's signal or by the attempt's timer.
+      // One controller per attempt, aborted by the caller's signal or by the attempt's timer; it
+      // bounds a token refresh that hangs as well as the request.
       const controller = new AbortController();
       const abort = () => controller.abort();
       let timedOut = false;
@@ -279,11 +273,20 @@ export function createCall(options: ClientOptions): Call {
           timedOut = true;
           abort();
         }, timeout);
-      const started = Date.now();
-      log({ type: 'request', ...event, attempt });
+      const stopped = (cause: unknown) => (signal?.aborted ? new AbortedError({ cause }) : timedOut ? new TimeoutError(timeout ?? 0) : undefined);
       let res: ResponseLike;
       let text: string;
+      let started = 0;
       try {
+        const token = getToken && (await untilAborted(Promise.resolve().then(getToken), controller.signal, () => new Error('aborted')));
+        const lang = typeof locale === 'function' ? locale() : locale;
+        const headers: Record<string, string> = { Accept: 'application/json' };
+        if (body) headers['Content-Type'] = 'application/json';
+        if (token) headers.Authorization = `Bearer ${token}`;
+        if (lang) headers['Accept-Language'] = lang;
+        if (key !== null) headers[IDEMPOTENCY_HEADER] = key;
+        started = Date.now();
+        log({ type: 'request', ...event, attempt });
         const init: FetchInit = { method, headers, signal: controller.signal };
         if (body) init.body = JSON.stringify(body);
         [res, text] = await untilAborted(
@@ -292,11 +295,8 @@ export function createCall(options: ClientOptions): Call {
           () => new Error('aborted'),
         );
       } catch (cause) {
-        throw signal?.aborted
-          ? new AbortedError({ cause })
-          : timedOut
-            ? new TimeoutError(timeout ?? 0)
-            : new NetworkError(`${method} ${template} failed: no response`, { cause });
+        // Before the request went out (no `started`), a failure is getToken's own, thrown as it is.
+        throw stopped(cause) ?? (started ? new NetworkError(`${method} ${template} failed: no response`, { cause }) : cause);
       } finally {
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);

@@ -1,4 +1,4 @@
-import { Me, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
+import { Me, access, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
 import { Compound, LoanItem, PriceList, SETTLEMENTS, type Address, type Contact, type Settlement } from '@bianmin/sdk/schema';
 import * as z from 'zod/mini';
 import { isRecord } from './assert.js';
@@ -33,7 +33,7 @@ export interface Fixtures {
 export const CALLERS: readonly Caller[] = ['public', 'resident', 'staff', 'other'];
 /** The contract role a caller acts in (`other` is a second resident). */
 export const roleOf = (as: Caller): 'public' | 'resident' | 'staff' => (as === 'other' ? 'resident' : as === 'bogus' ? 'public' : as);
-export const allows = (id: EndpointId, as: Caller): boolean => (endpoints[id].roles as readonly string[]).includes(roleOf(as));
+export const allows = (id: EndpointId, as: Caller): boolean => (access[id].roles as readonly string[]).includes(roleOf(as));
 
 export const MOBILE = /^1[3-9]\d{9}$/;
 

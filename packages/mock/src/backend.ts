@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, type Endpoint, type EndpointId } from '@bianmin/sdk';
+import { access } from '@bianmin/sdk/contract';
 import { formatInstant } from '@bianmin/sdk/rules';
 import type { Caller, Ctx, HandlerInput, Handlers } from './context.js';
 import { accountHandlers } from './domain/accounts.js';
@@ -130,10 +131,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const endpoint: Endpoint = route.endpoint;
     // Auth: no token is the public role; a token must name a known household or staff member.
     const caller = callerOf(state, request.headers.get('Authorization'));
-    const publicOk = endpoint.roles.includes('public');
+    const { roles } = access[route.id];
+    const publicOk = (roles as readonly string[]).includes('public');
     if (!caller && !publicOk) throw new ApiError('unauthorized', 'The token is missing or not valid');
     const who: Caller = caller ?? { role: 'public' };
-    if (!endpoint.roles.includes(who.role)) {
+    if (!(roles as readonly string[]).includes(who.role)) {
       throw who.role === 'public' ? new ApiError('unauthorized', 'A token is required') : new ApiError('forbidden', `A ${who.role} may not call this`);
     }
     // Validation of path, query and body against the endpoint's schemas.

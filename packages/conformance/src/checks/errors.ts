@@ -1,4 +1,4 @@
-import { COMMON_ERRORS, ERROR_STATUS, REQUEST_ID_HEADER, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
+import { COMMON_ERRORS, ERROR_STATUS, REQUEST_ID_HEADER, access, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
 import { ErrorBody, ErrorCode } from '@bianmin/sdk/schema';
 import { fail, formatIssues, isRecord, skip } from '../assert.js';
 import type { Ctx } from '../context.js';
@@ -63,7 +63,7 @@ export async function errorChecks(ctx: Ctx): Promise<void> {
       const known = ErrorCode.safeParse(code);
       if (!known.success) return [`${where(ex)}: "${code}" is not a contract error code`];
       if (ERROR_STATUS[known.data] !== ex.status) return [`${where(ex)}: ${code} is sent with ${ERROR_STATUS[known.data]}`];
-      const allowed: readonly string[] = [...COMMON_ERRORS, ...endpoints[ex.endpoint].errors];
+      const allowed: readonly string[] = [...COMMON_ERRORS, ...access[ex.endpoint].errors];
       return allowed.includes(code) ? [] : [`${where(ex)}: ${code} is not among the endpoint's errors`];
     });
     if (bad.length) fail(`${bad.length} of ${coded.length}: ${listed(bad)}`);

@@ -1,4 +1,4 @@
-import { endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
+import { access, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
 import { expectSuccess, fail, skip } from '../assert.js';
 import type { Ctx } from '../context.js';
 import { allows, broadQuery, isPage, shapeOf } from '../fixtures.js';
@@ -47,7 +47,7 @@ export async function paginationChecks(ctx: Ctx): Promise<void> {
     if (ep.method !== 'GET' || !isPage(ep) || !('cursor' in q) || !('limit' in q)) continue;
     await ctx.check({ id: `pagination:${id}`, group: 'pagination', title: `${label(id)}: following nextCursor`, endpoint: id }, async () => {
       const as = (['staff', 'resident'] as const).find((c) => ctx.http.has(c) && allows(id, c));
-      if (!as) return skip(`needs a token for ${ep.roles.join(' or ')}`);
+      if (!as) return skip(`needs a token for ${access[id].roles.join(' or ')}`);
       const all = await walk(ctx, id, as, undefined, MAX_PAGES);
       if (!all.ended) fail(`nextCursor was still set after ${MAX_PAGES} pages`);
       if (duplicates(all.ids).length) fail(`the default pages repeat records: ${[...new Set(duplicates(all.ids))].slice(0, 3).join(', ')}`);

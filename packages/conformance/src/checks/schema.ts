@@ -1,4 +1,4 @@
-import { endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
+import { access, endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
 import { PRICE_LIST_TRANSITIONS, canTransition } from '@bianmin/sdk/rules';
 import type { Booking, HelpStatus, PriceListStatus } from '@bianmin/sdk/schema';
 import { expectSuccess, fail, skip } from '../assert.js';
@@ -233,7 +233,7 @@ export async function schemaChecks(ctx: Ctx): Promise<void> {
     if (ep.method !== 'GET') continue;
     await ctx.check({ id: `schema:${id}`, group: 'schema', title: `${label(id)} answers ${ep.status} with its schema`, endpoint: id }, async () => {
       const callers = CALLERS.filter((as) => as !== 'other' && ctx.http.has(as) && allows(id, as));
-      if (!callers.length) skip(`needs a token for ${ep.roles.join(' or ')}`);
+      if (!callers.length) skip(`needs a token for ${access[id].roles.join(' or ')}`);
       const asked: string[] = [];
       const missing: string[] = [];
       for (const as of callers) {

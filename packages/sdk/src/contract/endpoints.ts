@@ -13,7 +13,7 @@ import {
   QuoteInput,
 } from '../schema/booking.js';
 import { Compound, PriceList, PriceListSummary, PriceListTransitionInput } from '../schema/catalog.js';
-import { Id, Month, page, type ErrorCode, type Role } from '../schema/common.js';
+import { Id, Month, page, type ErrorCode } from '../schema/common.js';
 import { FeeBoard, FeeBoardQuery } from '../schema/fee-board.js';
 import { HelpListQuery, HelpReplyInput, HelpRequest, HelpRequestInput, Referral } from '../schema/help.js';
 import { Household } from '../schema/household.js';
@@ -22,14 +22,14 @@ import { Statement, StatementQuery } from '../schema/statement.js';
 
 /**
  * One operation of the HTTP contract. The client, the mock backend and the OpenAPI document are
- * all built from this table, so they cannot drift apart.
+ * all built from this table, so they cannot drift apart. Who may call each one and the errors it
+ * adds are in `access` (contract/access.ts), which only servers and the generator need: a browser
+ * app does not ship them.
  */
 export interface Endpoint {
   readonly method: 'GET' | 'POST';
   /** Relative to the API base URL; `{name}` marks a path parameter. */
   readonly path: string;
-  /** Who may call it: `public` needs no token. */
-  readonly roles: readonly Role[];
   readonly params?: z.ZodMiniObject;
   readonly query?: z.ZodMiniObject;
   readonly body?: z.ZodMiniType;
@@ -37,8 +37,6 @@ export interface Endpoint {
   readonly status: 200 | 201;
   /** Accepts an `Idempotency-Key` header: same key and body → same response. */
   readonly idempotent?: boolean;
-  /** Error codes this operation can answer with, beyond the common ones. */
-  readonly errors: readonly ErrorCode[];
 }
 
 const empty = z.object({});
@@ -67,145 +65,137 @@ export const HelpRequestPage = page(HelpRequest);
 export const endpoints = {
   'session.me': {
     method: 'GET', path: '/me',
-    roles: ['resident', 'staff'], response: Me, status: 200, errors: [],
+    response: Me, status: 200,
   },
   'compound.get': {
     method: 'GET', path: '/compound',
-    roles: ['public', 'resident', 'staff'], response: Compound, status: 200, errors: [],
+    response: Compound, status: 200,
   },
   'catalog.current': {
     method: 'GET', path: '/catalog',
-    roles: ['public', 'resident', 'staff'], response: PriceList, status: 200, errors: [],
+    response: PriceList, status: 200,
   },
   'priceLists.list': {
     method: 'GET', path: '/price-lists',
-    roles: ['staff'], response: z.array(PriceListSummary), status: 200, errors: [],
+    response: z.array(PriceListSummary), status: 200,
   },
   'priceLists.get': {
     method: 'GET', path: '/price-lists/{priceListId}',
-    roles: ['staff'], params: byId('priceListId'), response: PriceList, status: 200, errors: [],
+    params: byId('priceListId'), response: PriceList, status: 200,
   },
   'priceLists.transition': {
     method: 'POST', path: '/price-lists/{priceListId}/transitions',
-    roles: ['staff'], params: byId('priceListId'), body: PriceListTransitionInput, response: PriceList, status: 200,
-    errors: ['invalid_transition'],
+    params: byId('priceListId'), body: PriceListTransitionInput, response: PriceList, status: 200,
   },
   'services.availability': {
     method: 'GET', path: '/services/{serviceId}/availability',
-    roles: ['public', 'resident', 'staff'], params: byId('serviceId'), query: AvailabilityQuery, response: Availability,
-    status: 200, errors: [],
+    params: byId('serviceId'), query: AvailabilityQuery, response: Availability,
+    status: 200,
   },
   'services.quote': {
     method: 'POST', path: '/services/{serviceId}/quote',
-    roles: ['public', 'resident', 'staff'], params: byId('serviceId'), body: QuoteInput, response: Quote, status: 200, errors: [],
+    params: byId('serviceId'), body: QuoteInput, response: Quote, status: 200,
   },
   'bookings.create': {
     method: 'POST', path: '/bookings',
-    roles: ['resident', 'staff'], body: BookingInput, response: Booking, status: 201, idempotent: true,
-    errors: ['slot_taken', 'slot_unavailable', 'quota_exceeded', 'idempotency_in_flight', 'idempotency_mismatch'],
+    body: BookingInput, response: Booking, status: 201, idempotent: true,
   },
   'bookings.list': {
     method: 'GET', path: '/bookings',
-    roles: ['resident', 'staff'], query: BookingListQuery, response: BookingPage, status: 200, errors: [],
+    query: BookingListQuery, response: BookingPage, status: 200,
   },
   'bookings.get': {
     method: 'GET', path: '/bookings/{bookingId}',
-    roles: ['resident', 'staff'], params: byId('bookingId'), response: Booking, status: 200, errors: [],
+    params: byId('bookingId'), response: Booking, status: 200,
   },
   'bookings.cancel': {
     method: 'POST', path: '/bookings/{bookingId}/cancel',
-    roles: ['resident', 'staff'], params: byId('bookingId'), body: CancelInput, response: Booking, status: 200,
-    errors: ['cancellation_window_closed', 'invalid_transition'],
+    params: byId('bookingId'), body: CancelInput, response: Booking, status: 200,
   },
   'bookings.feedback': {
     method: 'POST', path: '/bookings/{bookingId}/feedback',
-    roles: ['resident'], params: byId('bookingId'), body: FeedbackInput, response: Booking, status: 200,
-    errors: ['invalid_transition'],
+    params: byId('bookingId'), body: FeedbackInput, response: Booking, status: 200,
   },
   'bookings.transition': {
     method: 'POST', path: '/bookings/{bookingId}/status',
-    roles: ['staff'], params: byId('bookingId'), body: BookingStatusInput, response: Booking, status: 200,
-    errors: ['invalid_transition'],
+    params: byId('bookingId'), body: BookingStatusInput, response: Booking, status: 200,
   },
   'agreements.list': {
     method: 'GET', path: '/agreements',
-    roles: ['resident', 'staff'], response: z.array(Agreement), status: 200, errors: [],
+    response: z.array(Agreement), status: 200,
   },
   'agreements.get': {
     method: 'GET', path: '/agreements/{agreementId}',
-    roles: ['resident', 'staff'], params: byId('agreementId'), response: Agreement, status: 200, errors: [],
+    params: byId('agreementId'), response: Agreement, status: 200,
   },
   'agreements.change': {
     method: 'POST', path: '/agreements/{agreementId}/changes',
-    roles: ['resident', 'staff'], params: byId('agreementId'), body: AgreementChangeInput, response: AgreementChange,
-    status: 201, idempotent: true, errors: ['invalid_transition', 'idempotency_in_flight', 'idempotency_mismatch'],
+    params: byId('agreementId'), body: AgreementChangeInput, response: AgreementChange,
+    status: 201, idempotent: true,
   },
   'statements.list': {
     method: 'GET', path: '/statements',
-    roles: ['resident', 'staff'], query: StatementQuery, response: z.array(Statement), status: 200, errors: [],
+    query: StatementQuery, response: z.array(Statement), status: 200,
   },
   'statements.get': {
     method: 'GET', path: '/statements/{statementId}',
-    roles: ['resident', 'staff'], params: byId('statementId'), response: Statement, status: 200, errors: [],
+    params: byId('statementId'), response: Statement, status: 200,
   },
   'loanItems.list': {
     method: 'GET', path: '/loan-items',
-    roles: ['public', 'resident', 'staff'], response: z.array(LoanItem), status: 200, errors: [],
+    response: z.array(LoanItem), status: 200,
   },
   'loans.checkout': {
     method: 'POST', path: '/loans',
-    roles: ['staff'], body: CheckoutInput, response: Loan, status: 201, idempotent: true,
-    errors: ['out_of_stock', 'idempotency_in_flight', 'idempotency_mismatch'],
+    body: CheckoutInput, response: Loan, status: 201, idempotent: true,
   },
   'loans.return': {
     method: 'POST', path: '/loans/{loanId}/return',
-    roles: ['staff'], params: byId('loanId'), body: ReturnInput, response: Loan, status: 200, errors: ['invalid_transition'],
+    params: byId('loanId'), body: ReturnInput, response: Loan, status: 200,
   },
   'loans.list': {
     method: 'GET', path: '/loans',
-    roles: ['resident', 'staff'], query: LoanListQuery, response: LoanPage, status: 200, errors: [],
+    query: LoanListQuery, response: LoanPage, status: 200,
   },
   'loans.handover': {
     method: 'GET', path: '/loans/handover',
-    roles: ['staff'], query: HandoverQuery, response: HandoverSummary, status: 200, errors: [],
+    query: HandoverQuery, response: HandoverSummary, status: 200,
   },
   'loans.report': {
     method: 'GET', path: '/loans/report',
-    roles: ['staff'], query: ReportQuery, response: ZeroLossReport, status: 200, errors: [],
+    query: ReportQuery, response: ZeroLossReport, status: 200,
   },
   'help.create': {
     method: 'POST', path: '/help-requests',
-    roles: ['resident', 'staff'], body: HelpRequestInput, response: HelpRequest, status: 201, idempotent: true,
-    errors: ['idempotency_in_flight', 'idempotency_mismatch'],
+    body: HelpRequestInput, response: HelpRequest, status: 201, idempotent: true,
   },
   'help.list': {
     method: 'GET', path: '/help-requests',
-    roles: ['resident', 'staff'], query: HelpListQuery, response: HelpRequestPage, status: 200, errors: [],
+    query: HelpListQuery, response: HelpRequestPage, status: 200,
   },
   'help.get': {
     method: 'GET', path: '/help-requests/{helpRequestId}',
-    roles: ['resident', 'staff'], params: byId('helpRequestId'), response: HelpRequest, status: 200, errors: [],
+    params: byId('helpRequestId'), response: HelpRequest, status: 200,
   },
   'help.acknowledge': {
     method: 'POST', path: '/help-requests/{helpRequestId}/acknowledge',
-    roles: ['staff'], params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200, errors: ['invalid_transition'],
+    params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200,
   },
   'help.reply': {
     method: 'POST', path: '/help-requests/{helpRequestId}/reply',
-    roles: ['staff'], params: byId('helpRequestId'), body: HelpReplyInput, response: HelpRequest, status: 200,
-    errors: ['invalid_transition'],
+    params: byId('helpRequestId'), body: HelpReplyInput, response: HelpRequest, status: 200,
   },
   'help.refer': {
     method: 'POST', path: '/help-requests/{helpRequestId}/refer',
-    roles: ['staff'], params: byId('helpRequestId'), body: Referral, response: HelpRequest, status: 200, errors: ['invalid_transition'],
+    params: byId('helpRequestId'), body: Referral, response: HelpRequest, status: 200,
   },
   'help.resolve': {
     method: 'POST', path: '/help-requests/{helpRequestId}/resolve',
-    roles: ['staff'], params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200, errors: ['invalid_transition'],
+    params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200,
   },
   'feeBoard.get': {
     method: 'GET', path: '/fee-board',
-    roles: ['public', 'resident', 'staff'], query: FeeBoardQuery, response: FeeBoard, status: 200, errors: [],
+    query: FeeBoardQuery, response: FeeBoard, status: 200,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/mini';
 import * as schema from '../schema/index.js';
 import { DATE_PATTERN, DATETIME_PATTERN, integerBounds } from '../schema/formats.js';
-import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint } from './endpoints.js';
+import { access } from './access.js';
+import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 import * as contractSchemas from './endpoints.js';
 import { summaries } from './summaries.js';
 
@@ -112,7 +113,8 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
         schema: { type: 'string', minLength: 8, maxLength: 128 },
       });
     }
-    const codes = [...COMMON_ERRORS, ...ep.errors];
+    const { roles, errors } = access[id as EndpointId];
+    const codes = [...COMMON_ERRORS, ...errors];
     const byStatus = new Map<number, string[]>();
     for (const code of codes) {
       const status = ERROR_STATUS[code];
@@ -139,8 +141,8 @@ export function buildOpenApi(options: { version?: string; serverUrl?: string } =
       operationId: id,
       summary: summaries[id as keyof typeof summaries],
       tags: [tagOf(id)],
-      'x-roles': ep.roles,
-      security: ep.roles.includes('public') ? [{}, { bearer: [] }] : [{ bearer: [] }],
+      'x-roles': roles,
+      security: (roles as readonly string[]).includes('public') ? [{}, { bearer: [] }] : [{ bearer: [] }],
       ...(parameters.length ? { parameters } : {}),
       ...(ep.body ? { requestBody: { required: true, content: { 'application/json': { schema: bodyRef(ep.body, title(id, 'Body')) } } } } : {}),
       responses,

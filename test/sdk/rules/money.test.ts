@@ -36,24 +36,28 @@ describe('unitLabel', () => {
     const zh = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'].map((u) => unitLabel(u as never, 'zh-CN'));
     expect(zh).toEqual(['次', '小时', '人', '人·小时', '件', '平方米', '公斤', '天', '月', '套']);
     const en = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'].map((u) => unitLabel(u as never, 'en'));
-    expect(en).toEqual(['time', 'hour', 'person', 'person-hour', 'item', 'm²', 'kg', 'day', 'month', 'set']);
+    expect(en).toEqual(['visit', 'hour', 'person', 'person-hour', 'item', 'm²', 'kg', 'day', 'month', 'set']);
   });
 });
 
 describe('formatPrice: the one price text of menu, form and fee board', () => {
   const cases: Array<[PriceRule, string, string]> = [
     [{ kind: 'free' }, '免费', 'Free'],
-    [{ kind: 'fixed', amount: 2000 }, '¥20/次', '¥20 per time'],
-    [{ kind: 'fixed', amount: 500 }, '¥5/次', '¥5 per time'],
+    [{ kind: 'fixed', amount: 2000 }, '¥20/次', '¥20 per visit'],
+    [{ kind: 'fixed', amount: 500 }, '¥5/次', '¥5 per visit'],
     [{ kind: 'per-unit', unit: 'person-hour', amount: 300 }, '¥3/人·小时', '¥3 per person-hour'],
     [{ kind: 'per-unit', unit: 'person', amount: 20000 }, '¥200/人', '¥200 per person'],
     [{ kind: 'per-unit', unit: 'm2', amount: 350 }, '¥3.50/平方米', '¥3.50 per m²'],
+    // A minimum is charged, so it is published with the price (seed 001: prices are open and public).
+    [{ kind: 'per-unit', unit: 'm2', amount: 400, minQuantity: 30 }, '¥4/平方米（30平方米起）', '¥4 per m², min. 30'],
+    [{ kind: 'per-unit', unit: 'hour', amount: 3500, minQuantity: 2 }, '¥35/小时（2小时起）', '¥35 per hour, min. 2'],
+    [{ kind: 'per-unit', unit: 'hour', amount: 3500, minQuantity: 1 }, '¥35/小时', '¥35 per hour'],
     [{ kind: 'quote', basis: 'inspection', from: 5000 }, '¥50起', 'from ¥50'],
     [{ kind: 'quote', basis: 'market', from: 5000 }, '¥50起', 'from ¥50'],
     [{ kind: 'quote', basis: 'negotiable' }, '面议', 'Negotiable'],
     [{ kind: 'quote', basis: 'market' }, '按市场价', 'Market price'],
     [{ kind: 'quote', basis: 'inspection' }, '上门报价', 'Quoted on inspection'],
-    [{ kind: 'labour-materials', labour: 3000, labourUnit: 'time' }, '人工¥30/次 + 材料按实', 'Labour ¥30 per time + materials at cost'],
+    [{ kind: 'labour-materials', labour: 3000, labourUnit: 'time' }, '人工¥30/次 + 材料按实', 'Labour ¥30 per visit + materials at cost'],
     [{ kind: 'labour-materials', labour: 4000, labourUnit: 'hour' }, '人工¥40/小时 + 材料按实', 'Labour ¥40 per hour + materials at cost'],
   ];
   for (const [rule, zh, en] of cases) {
@@ -74,7 +78,7 @@ describe('formatPrice: the one price text of menu, form and fee board', () => {
     };
     expect(formatPrice(rule, 'zh-CN')).toBe('¥20/次');
     expect(formatPriceBands(rule, 'zh-CN')).toEqual(['高峰 周六至周日 09:00–12:00 ¥30/次', '低峰 周一至周五 13:00–17:00 ¥15/次']);
-    expect(formatPriceBands(rule, 'en')).toEqual(['Peak Sat–Sun 09:00–12:00 ¥30 per time', 'Off-peak Mon–Fri 13:00–17:00 ¥15 per time']);
+    expect(formatPriceBands(rule, 'en')).toEqual(['Peak Sat–Sun 09:00–12:00 ¥30 per visit', 'Off-peak Mon–Fri 13:00–17:00 ¥15 per visit']);
   });
 
   it('prices per-unit bands in the rule unit, and rules without bands have no band lines', () => {

@@ -57,7 +57,7 @@ export function formatMoney(fen: number, locale: Locale): string {
 }
 
 const UNITS: Record<PriceUnit, [zh: string, en: string]> = {
-  time: ['次', 'time'],
+  time: ['次', 'visit'],
   hour: ['小时', 'hour'],
   person: ['人', 'person'],
   'person-hour': ['人·小时', 'person-hour'],
@@ -74,7 +74,7 @@ export function unitLabel(unit: PriceUnit, locale: Locale): string {
   return UNITS[unit][locale === 'en' ? 1 : 0];
 }
 
-/** "¥20/次" / "¥20 per time". */
+/** "¥20/次" / "¥20 per visit". */
 function perUnit(fen: number, unit: PriceUnit, locale: Locale): string {
   const money = formatMoney(fen, locale);
   return locale === 'en' ? `${money} per ${unitLabel(unit, locale)}` : `${money}/${unitLabel(unit, locale)}`;
@@ -91,8 +91,12 @@ export function formatPrice(rule: PriceRule, locale: Locale): string {
       return en ? 'Free' : '免费';
     case 'fixed':
       return perUnit(rule.amount, 'time', locale);
-    case 'per-unit':
-      return perUnit(rule.amount, rule.unit, locale);
+    case 'per-unit': {
+      // A minimum is charged (quote.ts), so it is published with the price: open and public (seed 001).
+      const price = perUnit(rule.amount, rule.unit, locale);
+      const min = rule.minQuantity ?? 1;
+      return min < 2 ? price : en ? `${price}, min. ${min}` : `${price}（${min}${unitLabel(rule.unit, locale)}起）`;
+    }
     case 'quote':
       if (rule.from !== undefined) return en ? `from ${formatMoney(rule.from, locale)}` : `${formatMoney(rule.from, locale)}起`;
       if (rule.basis === 'negotiable') return en ? 'Negotiable' : '面议';

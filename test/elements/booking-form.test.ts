@@ -597,6 +597,19 @@ describe('<bm-booking-form>', () => {
       expect(backend.state.bookings.filter((b) => b.notes === '下午也可以')).to.have.length(1);
     });
 
+    it('prices by the compound’s clock, whatever zone the page shows times in', async () => {
+      // 18:00 in Shanghai on a Monday is weekday peak (¥80 an hour), though it is 10:00 in London.
+      const provider = await fixture<HTMLElement>(
+        html`<bm-provider base-url="/api" time-zone="Europe/London" .getToken=${() => DEMO_RESIDENT_TOKEN}><bm-booking-form service-id=${FIXTURE_IDS.slotService}></bm-booking-form></bm-provider>`,
+      );
+      const form = provider.querySelector('bm-booking-form') as BmBookingForm;
+      await ready(form);
+      const slot = picker(form).shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value^="2026-11-23T18:00:00+08:00"]')!;
+      slot.click();
+      await settle(form);
+      expect($(form, '[part=quote-total]')!.textContent).to.equal('¥80');
+    });
+
     it('keeps the form and what was typed when reloading the price list fails (a new token or language, offline)', async () => {
       const form = await mount(FIXTURE_IDS.slotService);
       await pickSlot(form);

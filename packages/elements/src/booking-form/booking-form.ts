@@ -759,7 +759,8 @@ export class BmBookingForm extends BmFormAssociated {
   private renderQuote(item: ServiceItem, plan: FieldPlan, values: Values | undefined): TemplateResult {
     let q: Quote | undefined;
     try {
-      q = quote(item, values ? this.quoteInput(plan, values) : {}, this.timeZone);
+      // Peak and off-peak follow the compound's clock, as the server prices them; `time-zone` is for display only.
+      q = quote(item, values ? this.quoteInput(plan, values) : {}, this.bm?.compound?.timeZone);
     } catch {
       q = undefined; // quantities beyond what can be priced: the field shows its range error
     }

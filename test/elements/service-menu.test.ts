@@ -255,6 +255,23 @@ describe('<bm-service-menu>', () => {
     expect(el.matches(':state(error)')).to.equal(false);
   });
 
+  it('reloads the list quietly at its refresh interval, so a page left open shows new prices', async () => {
+    const el = await mount(html`<bm-service-menu refresh-interval="1" page-size="100"></bm-service-menu>`);
+    await settled(el);
+    const item = published().items.find((i) => i.price.kind === 'fixed')!;
+    expect(text(row(el, item.id))).to.contain(formatPrice(item.price, 'zh-CN'));
+    // The office corrects the price in force (as a newly published list would).
+    item.price = { kind: 'fixed', amount: 12300 };
+    await waitUntil(() => text(row(el, item.id)).includes('¥123'), 'the new price shows without a reload', { timeout: 4000 });
+    expect(root(el).querySelector('[part~=error]')).to.equal(null);
+  });
+
+  it('explains a wrong refresh-interval instead of loading', async () => {
+    const el = await mount(html`<bm-service-menu refresh-interval="-5"></bm-service-menu>`);
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role=alert]'))).to.contain('refresh-interval="-5"');
+  });
+
   describe('keyboard', () => {
     it('type in search, ArrowDown into the list, Enter books the right item', async () => {
       const el = await mount(html`<bm-service-menu></bm-service-menu>`);

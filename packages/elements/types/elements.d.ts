@@ -322,6 +322,8 @@ export interface BmServiceMenuProperties {
   handbook?: BmServiceMenu['handbook'];
   /** Services rendered at first, and added by each "show more": a long list stays quick to search and scroll. A positive whole number; the handbook layout and printing render every service. */
   pageSize?: BmServiceMenu['pageSize'];
+  /** Seconds between quiet reloads of the price list, so that a page left open (a tablet at the desk) shows a new list once it comes into force; `0` for never. A whole number, at most 86400. */
+  refreshInterval?: BmServiceMenu['refreshInterval'];
   /** Overrides the provider's locale for this widget: `zh-CN` or `en`. */
   locale?: BmServiceMenu['locale'];
 }
@@ -332,6 +334,8 @@ export interface BmServiceMenuAttributes {
   for?: BmServiceMenu['htmlFor'] | string;
   /** Services rendered at first, and added by each "show more": a long list stays quick to search and scroll. A positive whole number; the handbook layout and printing render every service. */
   'page-size'?: BmServiceMenu['pageSize'] | string;
+  /** Seconds between quiet reloads of the price list, so that a page left open (a tablet at the desk) shows a new list once it comes into force; `0` for never. A whole number, at most 86400. */
+  'refresh-interval'?: BmServiceMenu['refreshInterval'] | string;
 }
 
 /** Events of `<bm-service-menu>`, by name. */

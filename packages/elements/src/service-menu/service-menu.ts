@@ -138,6 +138,12 @@ export class BmServiceMenu extends BmElement {
    */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 12;
 
+  /**
+   * Seconds between quiet reloads of the price list, so that a page left open (a tablet at the
+   * desk) shows a new list once it comes into force; `0` for never. A whole number, at most 86400.
+   */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 3600;
+
   /** Pages shown beyond the first; back to none when the search or the audience changes. */
   @state() private morePages = 0;
 
@@ -161,6 +167,21 @@ export class BmServiceMenu extends BmElement {
   /** What the search and the audience leave visible, recomputed only when the list, the search or the audience changes. */
   private view?: MenuView;
 
+  private refreshTimer?: ReturnType<typeof setInterval>;
+
+  private get refreshValid(): boolean {
+    const n = this.refreshInterval;
+    return Number.isInteger(n) && n >= 0 && n <= 86_400;
+  }
+
+  /** (Re)starts the quiet reloads; a reload already under way is not started again. */
+  private armRefresh(): void {
+    clearInterval(this.refreshTimer);
+    if (this.isConnected && this.refreshValid && this.refreshInterval > 0) {
+      this.refreshTimer = setInterval(() => this.catalog.status === 'pending' || void this.catalog.refresh(), this.refreshInterval * 1000);
+    }
+  }
+
   private readonly onOnline = (): void => {
     if (this.catalog.status === 'error') void this.catalog.refresh();
   };
@@ -178,6 +199,7 @@ export class BmServiceMenu extends BmElement {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    this.armRefresh();
   }
 
   override disconnectedCallback(): void {
@@ -185,6 +207,7 @@ export class BmServiceMenu extends BmElement {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    clearInterval(this.refreshTimer);
   }
 
   /** The audience in force; undefined for all (and for an invalid attribute, which renders an error). */
@@ -204,6 +227,7 @@ export class BmServiceMenu extends BmElement {
   private get invalidAttribute(): readonly [name: string, value: string] | undefined {
     if (!this.audienceValid) return ['audience', this.audience ?? ''];
     if (!this.pageSizeValid) return ['page-size', this.getAttribute('page-size') ?? String(this.pageSize)];
+    if (!this.refreshValid) return ['refresh-interval', this.getAttribute('refresh-interval') ?? String(this.refreshInterval)];
     return undefined;
   }
 
@@ -224,6 +248,7 @@ export class BmServiceMenu extends BmElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('query') || changed.has('audience')) this.morePages = 0;
+    if (changed.has('refreshInterval')) this.armRefresh();
   }
 
   protected override updated(changed: PropertyValues<this>): void {

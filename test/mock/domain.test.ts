@@ -249,6 +249,45 @@ describe('agreements and statements', () => {
   });
 });
 
+describe('prices settled before billing (seed 001)', () => {
+  const month = () => `st-${DEMO_HOUSEHOLD_ID}-2026-11`;
+
+  it('a quoted service is billed at the price the office quoted; quoting takes a price and nothing else does', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const before = (await call({ method: 'GET', path: `/statements/${month()}`, token: R })).body.total;
+    const made = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-pest-control', { settlement: 'monthly' }) });
+    expect(made.body).toMatchObject({ status: 'quote-requested', quote: { basis: 'from', total: 12000 } });
+    const move = (body: Record<string, unknown>) => call({ method: 'POST', path: `/bookings/${made.body.id}/status`, token: S, body });
+    const unpriced = await move({ to: 'quoted' });
+    expect(unpriced.status).toBe(400);
+    expect(unpriced.body.issues[0].path).toEqual(['price']);
+    const quoted = await move({ to: 'quoted', price: 15000 });
+    expect(quoted.body).toMatchObject({ status: 'quoted', quote: { basis: 'exact', total: 15000 } });
+    expect((await move({ to: 'confirmed', price: 9000 })).body.issues[0].path).toEqual(['price']);
+    for (const to of ['confirmed', 'in-progress', 'completed']) expect((await move({ to })).body.status).toBe(to);
+    const after = (await call({ method: 'GET', path: `/statements/${month()}`, token: R })).body.total;
+    expect(after - before, 'the statement bills the quoted price, not the "from" price').toBe(15000);
+  });
+
+  it('labour plus materials is completed with what the materials cost, and billed as both', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const before = (await call({ method: 'GET', path: `/statements/${month()}`, token: R })).body.total;
+    const made = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-plumbing', { settlement: 'monthly' }) });
+    expect(made.body.quote).toMatchObject({ basis: 'from', total: 3000 });
+    const move = (body: Record<string, unknown>) => call({ method: 'POST', path: `/bookings/${made.body.id}/status`, token: S, body });
+    expect((await move({ to: 'confirmed', materials: 100 })).body.issues[0].path).toEqual(['materials']);
+    for (const to of ['confirmed', 'in-progress']) expect((await move({ to })).body.status).toBe(to);
+    expect((await move({ to: 'completed' })).body.issues[0].path).toEqual(['materials']);
+    const done = await move({ to: 'completed', materials: 4550 });
+    expect(done.body.quote).toMatchObject({ basis: 'exact', total: 7550 });
+    expect(done.body.quote.lines.map((l: { code: string }) => l.code)).toEqual(['labour', 'materials']);
+    const after = (await call({ method: 'GET', path: `/statements/${month()}`, token: R })).body.total;
+    expect(after - before).toBe(7550);
+  });
+});
+
 describe('loans: every lending and return registered in detail (DOMAIN §3)', () => {
   it('a write-off as lost is registered like any return: when, by whom and on which shift', async () => {
     const { backend } = fixedBackend();

@@ -116,10 +116,15 @@ export function pathTo<S extends string>(table: TransitionTable<S>, from: S, to:
 export async function walkBooking(ctx: Ctx, id: string, from: BookingStatus, to: BookingStatus): Promise<BookingStatus[]> {
   const path = pathTo(BOOKING_TRANSITIONS, from, to);
   if (!path) throw new Fail(`the booking machine has no way from ${from} to ${to}`);
+  // The price is settled on the way, as the contract asks: a quote states its price, and labour
+  // plus materials is completed with what the materials cost (none, for the kit's own bookings).
+  let labour = false;
   for (const step of path) {
-    const ex = await ctx.send({ endpoint: 'bookings.transition', as: 'staff', params: { bookingId: id }, body: { to: step } });
+    const body = { to: step, ...(step === 'quoted' ? { price: 100 } : {}), ...(step === 'completed' && labour ? { materials: 0 } : {}) };
+    const ex = await ctx.send({ endpoint: 'bookings.transition', as: 'staff', params: { bookingId: id }, body });
     const b = expectSuccess(ex, 'bookings.transition');
     if (b.status !== step) throw new Fail(`asked for ${step}, the booking is ${b.status}`);
+    labour = b.quote.lines.some((l) => l.code === 'labour');
   }
   return path;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Quote, type PriceBand, type PriceRule, type QuoteInput } from '@bianmin/sdk/schema';
-import { formatInstant, matchBand, quote } from '@bianmin/sdk/rules';
+import { formatInstant, matchBand, quote, quotedPrice, withMaterials } from '@bianmin/sdk/rules';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const fen = fc.integer({ min: 0, max: 20_000 });
@@ -221,5 +221,17 @@ describe('quote: the price shapes of the seeds', () => {
 
   it('refuses a total above the largest amount the contract accepts', () => {
     expect(() => quote({ price: { kind: 'per-unit', unit: 'item', amount: 1_000_000_000 } }, { quantity: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('settling a price (seed 001)', () => {
+  it('a quoted price is one exact line; materials make labour exact, replacing any earlier materials line', () => {
+    expect(quotedPrice(15000)).toMatchObject({ basis: 'exact', total: 15000, lines: [{ code: 'base', unitAmount: 15000, quantity: 1, amount: 15000 }] });
+    const labour = quote({ price: { kind: 'labour-materials', labour: 3000, labourUnit: 'time' } }, {});
+    expect(labour).toMatchObject({ basis: 'from', total: 3000 });
+    const done = withMaterials(labour, 4550);
+    expect(done).toMatchObject({ basis: 'exact', total: 7550 });
+    expect(withMaterials(done, 1000).lines.map((l) => [l.code, l.amount])).toEqual([['labour', 3000], ['materials', 1000]]);
+    expect(() => quotedPrice(1.5)).toThrow(RangeError);
   });
 });

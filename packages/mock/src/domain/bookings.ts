@@ -7,7 +7,9 @@ import {
   cancellableUntil,
   checkSlot,
   quote,
+  quotedPrice,
   toEpoch,
+  withMaterials,
 } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Ctx, type Handlers } from '../context.js';
 import { conflict, forbidden, invalid, notFound } from '../http.js';
@@ -258,6 +260,17 @@ export const bookingHandlers: Pick<
     if (!canTransition(BOOKING_TRANSITIONS, b.status, body.to)) {
       throw conflict('invalid_transition', `A ${b.status} booking cannot become ${body.to}`);
     }
+    // The price is settled before the service is billed (seed 001): a quote states its price, and
+    // labour plus materials is completed with what the materials cost. Nothing else takes either.
+    if (body.to === 'quoted') {
+      if (body.price === undefined) throw invalid(['price'], 'a quote states its price');
+    } else if (body.price !== undefined) throw invalid(['price'], 'a price is given only when quoting');
+    const materials = body.to === 'completed' && b.quote.lines.some((l) => l.code === 'labour');
+    if (materials) {
+      if (body.materials === undefined) throw invalid(['materials'], 'labour plus materials is completed with what the materials cost');
+    } else if (body.materials !== undefined) throw invalid(['materials'], 'materials are given only when completing labour plus materials');
+    if (body.price !== undefined) b.quote = quotedPrice(body.price);
+    if (body.materials !== undefined) b.quote = withMaterials(b.quote, body.materials);
     moveBooking(b, body.to, ctx.nowIso, 'staff', body.note);
     ctx.changed();
     return b;

@@ -13,7 +13,7 @@ import {
   QuoteInput,
 } from '../schema/booking.js';
 import { Compound, PriceList, PriceListSummary, PriceListTransitionInput } from '../schema/catalog.js';
-import { Id, Month, page, type ErrorCode } from '../schema/common.js';
+import { Fen, Id, Month, page, type ErrorCode } from '../schema/common.js';
 import { FeeBoard, FeeBoardQuery } from '../schema/fee-board.js';
 import { HelpListQuery, HelpReplyInput, HelpRequest, HelpRequestInput, Referral } from '../schema/help.js';
 import { Household } from '../schema/household.js';
@@ -52,6 +52,10 @@ export type Me = z.infer<typeof Me>;
 export const BookingStatusInput = z.object({
   to: BookingStatus,
   note: z.optional(z.string().check(z.maxLength(500))),
+  /** With `to: 'quoted'` (and only then, required): the price quoted after the inspection, in fen. */
+  price: z.optional(Fen),
+  /** With `to: 'completed'` for labour plus materials (and only then, required): what the materials cost, in fen. */
+  materials: z.optional(Fen),
 });
 export type BookingStatusInput = z.infer<typeof BookingStatusInput>;
 

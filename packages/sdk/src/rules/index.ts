@@ -2,6 +2,7 @@
 export * from './time.js';
 export * from './money.js';
 export * from './quote.js';
+export * from './settle.js';
 export * from './slots.js';
 export * from './loans.js';
 export * from './help.js';

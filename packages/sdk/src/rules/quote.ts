@@ -3,32 +3,12 @@
  * `unitAmount × quantity` in integer fen and the lines sum exactly to the total.
  */
 import type { PriceBand, PriceRule } from '../schema/catalog.js';
-import type { LocalizedText } from '../schema/common.js';
 import type { Quote, QuoteInput, QuoteLine } from '../schema/booking.js';
-import { MAX_FEN, mulFen, sumFen } from './money.js';
+import { mulFen } from './money.js';
+import { build, line } from './quote-lines.js';
 import { COMPOUND_TIME_ZONE, minuteOfDay, zonedParts } from './time.js';
 
-type LineCode = QuoteLine['code'];
-
-/** The label of each kind of quote line, in both locales. */
-export const QUOTE_LINE_LABELS: Readonly<Record<LineCode, LocalizedText>> = {
-  base: { 'zh-CN': '服务费', en: 'Service' },
-  peak: { 'zh-CN': '高峰时段', en: 'Peak hours' },
-  'off-peak': { 'zh-CN': '低峰时段', en: 'Off-peak hours' },
-  labour: { 'zh-CN': '人工费', en: 'Labour' },
-  materials: { 'zh-CN': '材料费（按实）', en: 'Materials at cost' },
-  minimum: { 'zh-CN': '最低计费补足', en: 'Minimum charge' },
-};
-
-function line(code: LineCode, unitAmount: number, quantity: number): QuoteLine {
-  return { code, label: QUOTE_LINE_LABELS[code], unitAmount, quantity, amount: mulFen(unitAmount, quantity) };
-}
-
-function build(basis: Quote['basis'], lines: QuoteLine[]): Quote {
-  const total = sumFen(lines.map((l) => l.amount));
-  if (total > MAX_FEN) throw new RangeError(`a quote of ${total} fen is above the largest amount the contract accepts`);
-  return { currency: 'CNY', basis, lines, total };
-}
+export { QUOTE_LINE_LABELS } from './quote-lines.js';
 
 /**
  * The band that prices a service starting at `at`: the start, read in the compound's zone, falls on
@@ -85,7 +65,7 @@ export function quote(item: { price: PriceRule; slots?: { durationMinutes: numbe
     case 'per-unit': {
       const band = matchBand(rule.bands, input.at, timeZone);
       const unitAmount = band ? band.amount : rule.amount;
-      const code: LineCode = band ? band.name : 'base';
+      const code: QuoteLine['code'] = band ? band.name : 'base';
       if (rule.kind === 'fixed') return build('exact', [line(code, unitAmount, input.quantity ?? 1)]);
       const hours = input.hours ?? slotHours(item);
       const n =

@@ -171,7 +171,9 @@ export class BmServiceMenu extends BmElement {
 
   private get refreshValid(): boolean {
     const n = this.refreshInterval;
-    return Number.isInteger(n) && n >= 0 && n <= 86_400;
+    // An empty or non-numeric attribute is a mistake, not "0" (which Number('') would make it).
+    const attr = this.getAttribute('refresh-interval');
+    return (attr === null || /^\s*\d+\s*$/.test(attr)) && Number.isInteger(n) && n >= 0 && n <= 86_400;
   }
 
   /** (Re)starts the quiet reloads; a reload already under way is not started again. */

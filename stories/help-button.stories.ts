@@ -201,6 +201,15 @@ export const DeliveredReceiptUnreadable: Story = {
   ),
 };
 
+/** A tablet in the lobby used by many people (`shared`): an empty form with the place filled in; the request left by the person before is not shown. */
+export const SharedLobbyTablet: Story = {
+  name: 'Shared lobby tablet',
+  beforeEach: () => standard.reset(),
+  render: ({ locale }: Args) => html`<bm-provider base-url="/api" locale=${locale} .getToken=${() => DEMO_RESIDENT_TOKEN}>
+    <bm-help-button shared inline open building="1栋" room="大堂" .storage=${seeded(queuedEntry())}></bm-help-button>
+  </bm-provider>`,
+};
+
 /** Nothing can be stored on this device: the calls show at once; a request is still sent directly. */
 export const StorageUnavailable: Story = { beforeEach: () => standard.reset(), render: view(brokenStorage) };
 

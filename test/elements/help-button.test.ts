@@ -292,6 +292,32 @@ describe('<bm-help-button>', () => {
       expect(detail.request.location).to.include({ building: '2栋', floor: '6' });
       expect(created(`晕倒 ${run}`)[0]!.location.floor).to.equal('6');
     });
+    it('on a shared device, each person starts from an empty form and sees only their own requests', async () => {
+      const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api" .getToken=${() => DEMO_RESIDENT_TOKEN}>
+        <bm-help-button shared inline building="1栋" room="大堂" outbox-name=${outboxName} .now=${() => clock}></bm-help-button>
+      </bm-provider>`);
+      const el = provider.querySelector('bm-help-button') as BmHelpButton;
+      await openDialog(el);
+      const first = oneEvent(el, 'bm-help-queued');
+      await send(el, `第一位 ${run}`);
+      await first;
+      await waitUntil(() => qa(el, '[part~=entry]').length === 1);
+      el.hide();
+      await waitUntil(() => !dialog(el).open);
+
+      // The next person: the form again, the place kept, nobody's phone or request.
+      await openDialog(el);
+      expect(q(el, '[part~=form]'), 'a new form, not the last person’s requests').to.exist;
+      expect(q<HTMLInputElement>(el, '[name=phone]')!.value).to.equal('');
+      expect(q<HTMLInputElement>(el, '[name=building]')!.value).to.equal('1栋');
+      expect(q<HTMLInputElement>(el, '[name=room]')!.value).to.equal('大堂');
+      const second = oneEvent(el, 'bm-help-queued');
+      await send(el, `第二位 ${run}`);
+      await second;
+      await waitUntil(() => q(el, '[part~=requests]'));
+      expect(qa(el, '[part~=entry]'), 'only this person’s request').to.have.length(1);
+      expect(q(el, '[part~=requests]')!.textContent).not.to.contain('13812345678');
+    });
   });
 
   describe('sending', () => {
@@ -389,6 +415,27 @@ describe('<bm-help-button>', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(created(description)).to.have.length(1);
       await waitUntil(() => entryState(second.el) === '已送达物业服务中心');
+    });
+
+    it('announces a delivery that happens after the dialog was closed, beside the button', async function (this: MochaContext) {
+      this.timeout(20_000);
+      backend.scenario.offline = true;
+      const { el } = await mount({ compound: COMPOUND });
+      await openDialog(el);
+      const queued = oneEvent(el, 'bm-help-queued');
+      await send(el, `楼道漏水 ${run}`);
+      await queued;
+      el.hide();
+      await waitUntil(() => !dialog(el).open);
+      const outside = () => qa(el, '[role=status]').filter((p) => !p.closest('dialog'));
+      expect(outside()).to.have.length(1);
+      const delivered = oneEvent(el, 'bm-help-delivered');
+      backend.scenario.offline = false;
+      window.dispatchEvent(new Event('online'));
+      const { detail } = await delivered;
+      await waitUntil(() => outside()[0]!.textContent!.includes('已送达'), 'announced outside the closed dialog');
+      expect(outside()[0]!.textContent).to.contain(detail.request.number);
+      await expectAccessible(el);
     });
 
     it('delivers once after 5xx answers (same key on every attempt)', async function (this: MochaContext) {

@@ -154,6 +154,8 @@ export interface BmHelpButtonProperties {
   building?: BmHelpButton['building'];
   /** Prefills the room (else the signed-in household's). */
   room?: BmHelpButton['room'];
+  /** A device many people use (a tablet at the lobby's reception): each request starts from an empty form (only `building` and `room` stay), nothing is prefilled from a signed-in household, and the dialog shows only the requests sent since it was last opened. Earlier ones are still delivered. */
+  shared?: BmHelpButton['shared'];
   /** The outbox's storage name: one outbox per provider client and name on a page. */
   outboxName?: BmHelpButton['outboxName'];
   /** Seconds between progress checks (`client.help.get`) while the dialog is open: more than 0, at most 86400. */

@@ -76,7 +76,7 @@ const minutesSeconds = (ms: number): string => {
  * @csspart referral - Whom the office refers the resident to, with a `tel:` link.
  * @csspart failure - Why a request was not delivered.
  * @csspart new-request - Opens the form again.
- * @csspart status - The polite live region announcing progress.
+ * @csspart status - The polite live regions announcing progress: in the dialog while it is open, beside the button while it is closed.
  * @csspart error - A readable error instead of the button (a wrong attribute, no provider).
  * @cssproperty --bm-help-button-offset - Distance of the floating button from the viewport's edges (plus the safe-area inset).
  * @cssproperty --bm-help-button-z-index - Stacking order of the floating button (default 1000).
@@ -106,6 +106,13 @@ export class BmHelpButton extends BmElement {
   @property() building?: string;
   /** Prefills the room (else the signed-in household's). */
   @property() room?: string;
+  /**
+   * A device many people use (a tablet at the lobby's reception): each request starts from an
+   * empty form (only `building` and `room` stay), nothing is prefilled from a signed-in household,
+   * and the dialog shows only the requests sent since it was last opened. Earlier ones are still
+   * delivered.
+   */
+  @property({ type: Boolean, reflect: true }) shared = false;
   /** The outbox's storage name: one outbox per provider client and name on a page. */
   @property({ attribute: 'outbox-name' }) outboxName = 'help';
   /** Seconds between progress checks (`client.help.get`) while the dialog is open: more than 0, at most 86400. */
@@ -138,6 +145,8 @@ export class BmHelpButton extends BmElement {
   private clockTimer?: ReturnType<typeof setInterval>;
   private pollTimer?: ReturnType<typeof setTimeout>;
   private pollAbort?: AbortController;
+  /** When the dialog was last opened (epoch ms): with `shared`, older requests are not shown. */
+  private openedAt = 0;
 
   /** Opens the dialog. */
   show(): void {
@@ -169,6 +178,11 @@ export class BmHelpButton extends BmElement {
       this.attach(client);
     }
     if (changed.has('open') && this.open) {
+      if (this.shared) {
+        this.openedAt = Date.now();
+        this.kind = undefined;
+        this.values = { building: this.building ?? '', floor: '', room: this.room ?? '', phone: '', description: '', sub: '' };
+      }
       this.view = this.list().length > 0 ? 'status' : 'form';
     }
   }
@@ -226,6 +240,7 @@ export class BmHelpButton extends BmElement {
 
   /** Building, room and phone of the signed-in household, for the fields still empty. */
   private async prefill(client: BianminClient): Promise<void> {
+    if (this.shared) return;
     try {
       const me = await client.session.me();
       const h = me.household;
@@ -281,7 +296,7 @@ export class BmHelpButton extends BmElement {
 
   /** Every request shown, newest first. */
   private list(): Entry[] {
-    return [...this.entries.values()].sort((a, b) => b.createdAt - a.createdAt);
+    return [...this.entries.values()].filter((e) => !this.shared || e.createdAt >= this.openedAt).sort((a, b) => b.createdAt - a.createdAt);
   }
 
   // ---- sending ---------------------------------------------------------------------------------
@@ -497,9 +512,13 @@ export class BmHelpButton extends BmElement {
       return this.invalid('poll-interval', raw !== null && Object.is(Number(raw), poll) ? raw : String(poll));
     }
     const t = this.msg.t.bind(this.msg);
+    // Progress is announced in the dialog while it is open (the page behind a modal is inert), and
+    // beside the button while it is closed (a closed dialog is not read at all).
+    const status = (inDialog: boolean) => html`<p part="status" class="visually-hidden" role="status">${this.open === inDialog ? this.announcement : ''}</p>`;
     return html`<button type="button" part="trigger" class="bm-button trigger" aria-haspopup="dialog" @click=${this.show}>
         <span class="trigger-mark" aria-hidden="true">+</span><slot>${t('trigger')}</slot>
       </button>
+      ${status(false)}
       <dialog part="dialog" aria-labelledby="title" @close=${this.onClose} @keydown=${this.onKeydown}>
         <div class="panel">
           <header part="header">
@@ -508,7 +527,7 @@ export class BmHelpButton extends BmElement {
               <span aria-hidden="true">×</span>
             </button>
           </header>
-          <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
+          ${status(true)}
           ${this.storageUnavailable ? this.renderCalls(undefined, t('callsUnavailable')) : nothing}
           ${this.open ? (this.view === 'status' ? this.renderStatus() : this.renderForm()) : nothing}
         </div>

@@ -574,7 +574,9 @@ describe('<bm-booking-form>', () => {
       const keys = recordKeys(msw);
       backend.scenario.offline = true;
       const failed = oneEvent(form, 'bm-booking-failed') as Promise<BmBookingFailedEvent>;
-      submitButton(form).click();
+      // From the keyboard, as a screen-reader user sends it.
+      submitButton(form).focus();
+      await sendKeys({ press: 'Enter' });
       const { detail } = await failed;
       expect(detail.kind).to.equal('network');
       expect(detail.retryable).to.equal(true);
@@ -582,6 +584,7 @@ describe('<bm-booking-form>', () => {
       const failure = $(form, '[part=failure]')!;
       expect(failure.getAttribute('role')).to.equal('alert');
       expect(failure.textContent).to.contain('网络连接失败').and.contain('都保留着');
+      expect(deepActive(), 'focus goes to "retry", not lost with the disabled submit button').to.equal($(form, '[part=retry-button]'));
       expect(control(field(form, 'notes')!).value).to.equal('下午也可以');
       expect(form.matches(':state(failed)')).to.equal(true);
       await expectAccessible(form);

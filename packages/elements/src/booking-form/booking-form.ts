@@ -377,6 +377,14 @@ export class BmBookingForm extends BmFormAssociated {
       this.failure = failure;
       this.setCustomState('failed', true);
       this.emit(new BmBookingFailedEvent({ error, kind: failure.kind, retryable: failure.retry }));
+      await this.updateComplete;
+      // Focus went with the submit button while it was disabled. Unless a field took it (a slot or a
+      // field to fix), it goes where the resident acts next: the place to fix, "retry", or submit.
+      const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (!active || active === q('[part=submit]')) {
+        (failure.kind === 'forbidden' ? this.field('building') : (q('[part=retry-button]') ?? q('[part=submit]')))?.focus();
+      }
     } finally {
       if (this.sending === controller) this.sending = undefined;
       this.setCustomState('submitting', false);

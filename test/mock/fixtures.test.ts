@@ -84,6 +84,12 @@ describe('fixtures', () => {
     expect(item(FIXTURE_IDS.quoteService)?.price.kind).toBe('quote');
   });
 
+  it('leave staff time to open a room before its next booking (seed 003): a buffer of at least openEarlyMinutes', () => {
+    const rooms = (inForce?.items ?? []).filter((i) => i.room && i.slots);
+    expect(rooms.length).toBeGreaterThan(2);
+    for (const r of rooms) expect(r.slots!.bufferMinutes, r.id).toBeGreaterThanOrEqual(r.room!.openEarlyMinutes);
+  });
+
   it('stock the cabinet of seed 000 at its costs, with available = total − out, lost or given', () => {
     const cost = state.loanItems.reduce((sum, i) => sum + i.unitCost * i.total, 0);
     expect(cost + 28000).toBe(70000); // + the 280-yuan cabinet: 700 yuan in all

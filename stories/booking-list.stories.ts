@@ -26,6 +26,7 @@ const empty = backendWith(undefined, (now) => {
 });
 const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
 const failing = backendWith();
+const refreshFailing = backendWith();
 const offline = backendWith((b) => (b.scenario.offline = true));
 const longNames = backendWith(undefined, (now) => {
   const state = createFixtures(now);
@@ -104,6 +105,20 @@ export const ServerError: Story = {
   beforeEach: () => {
     failing.reset();
     failing.scenario.failNext(500, 3, { path: '/bookings' });
+  },
+};
+
+/** The list loaded, then a refresh failed: the bookings stay on screen, with the error and "重试" above them. */
+export const RefreshFailed: Story = {
+  name: 'Refresh failed',
+  args: { scope: 'upcoming' },
+  parameters: handlers(refreshFailing),
+  beforeEach: () => refreshFailing.reset(),
+  play: async ({ canvasElement }) => {
+    await inWidget(canvasElement, '[part~=item]');
+    refreshFailing.scenario.failNext(500, 3, { path: '/bookings' });
+    await canvasElement.querySelector('bm-booking-list')!.refresh();
+    await inWidget(canvasElement, '[part~=error]');
   },
 };
 

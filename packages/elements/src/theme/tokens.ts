@@ -105,6 +105,10 @@ export const baseStyles = css`
     border: 1px solid currentColor;
     background: var(--_bm-color-surface);
   }
+  /* A failed refresh: the error above the data that stays. */
+  .bm-state[data-kind='error']:not(:last-child) {
+    margin-block-end: var(--_bm-space-3);
+  }
   .bm-state .detail {
     font-size: var(--_bm-font-size-small);
     color: var(--_bm-color-text-muted);

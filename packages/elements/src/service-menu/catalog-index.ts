@@ -1,4 +1,5 @@
 import type { Audience, Category, PriceList, ServiceItem } from '@bianmin/sdk';
+import { topCategory } from '@bianmin/sdk/rules';
 
 /** One item with what is needed to filter it fast. */
 export interface IndexedItem {
@@ -58,21 +59,11 @@ export function indexCatalog(list: PriceList): CatalogIndex {
     return { category, items };
   };
 
-  // The tree has two levels (seed 000). A deeper category, or one whose parent is missing, is
-  // attached to the top-most ancestor found, so no item is ever lost.
-  const topOf = (c: Category): Category => {
-    let node = c;
-    for (let depth = 0; depth < 8 && node.parentId !== null; depth++) {
-      const parent = byId.get(node.parentId);
-      if (!parent) break;
-      node = parent;
-    }
-    return node;
-  };
   const childrenOf = new Map<string, Category[]>();
   const topCategories: Category[] = [];
   for (const c of list.categories) {
-    const top = topOf(c);
+    // The tree has two levels (seed 000); anything deeper joins its top-most ancestor.
+    const top = topCategory(byId, c);
     if (top === c) {
       topCategories.push(c);
       continue;

@@ -1,5 +1,5 @@
 import type { Category, FeeBoardList, FeeBoardRow, FeeBoardSection, PriceList, PriceListSummary, ServiceItem } from '@bianmin/sdk/schema';
-import { PRICE_LIST_TRANSITIONS, canTransition, generateSlots, localDate, quote, toEpoch } from '@bianmin/sdk/rules';
+import { PRICE_LIST_TRANSITIONS, canTransition, generateSlots, localDate, quote, toEpoch, topCategory } from '@bianmin/sdk/rules';
 import type { Ctx, Handlers } from '../context.js';
 import { ApiError, conflict, invalid, notFound } from '../http.js';
 import type { MockState } from '../types.js';
@@ -89,15 +89,7 @@ const UNFILED_SECTION = { categoryId: '__unfiled', title: { 'zh-CN': '其他服�
  */
 function boardList(l: PriceList, wanted: Set<string> | undefined, showFree: boolean): FeeBoardList {
   const byId = new Map(l.categories.map((c) => [c.id, c]));
-  const topOf = (c: Category): Category => {
-    let node = c;
-    for (let depth = 0; depth < 8 && node.parentId !== null; depth++) {
-      const parent = byId.get(node.parentId);
-      if (!parent) break;
-      node = parent;
-    }
-    return node;
-  };
+  const topOf = (c: Category): Category => topCategory(byId, c);
   const rowsOf = (test: (i: ServiceItem) => boolean): FeeBoardRow[] =>
     l.items
       .filter((i) => test(i) && (showFree || i.price.kind !== 'free'))

@@ -1,6 +1,7 @@
 /** The business rules of @bianmin/sdk: pure functions shared by the widgets and the mock backend. */
 export * from './time.js';
 export * from './money.js';
+export * from './categories.js';
 export * from './quote.js';
 export * from './settle.js';
 export * from './slots.js';

@@ -282,8 +282,11 @@ describe('<bm-loan-ledger>', () => {
     await expectAccessible(el);
   });
 
-  it('uses one idempotency key per check-out: trying again after a lost answer does not lend twice', async () => {
-    // A client that does not retry by itself, so the person at the desk is the one who tries again.
+  /**
+   * The check-out dialog for a poncho, filled in for 刘洋 of 1栋 0805, in a ledger whose client does
+   * not retry by itself, so the person at the desk is the one who tries again.
+   */
+  async function ponchoForLiuYang(): Promise<BmLoanLedger> {
     const client = createClient({ baseUrl: '/api', getToken: () => DEMO_STAFF_TOKEN, retry: 0 });
     const provider = await fixture<BmProvider>(html`<bm-provider .client=${client}><bm-loan-ledger .now=${now}></bm-loan-ledger></bm-provider>`);
     const el = provider.querySelector('bm-loan-ledger')!;
@@ -295,6 +298,11 @@ describe('<bm-loan-ledger>', () => {
     fill(el, 'co-name', '刘洋');
     fill(el, 'co-phone', '15158023317');
     await el.updateComplete;
+    return el;
+  }
+
+  it('uses one idempotency key per check-out: trying again after a lost answer does not lend twice', async () => {
+    const el = await ponchoForLiuYang();
     // The write commits but its answer is lost on the way back.
     backend.scenario.dropAfterCommit(1);
     const before = backend.state.loans.length;
@@ -313,17 +321,7 @@ describe('<bm-loan-ledger>', () => {
 
   it('keeps the key when the desk tries again after 20:00 a check-out whose answer was lost before it', async () => {
     clock = toEpoch('2026-03-11T19:59:50+08:00');
-    const client = createClient({ baseUrl: '/api', getToken: () => DEMO_STAFF_TOKEN, retry: 0 });
-    const provider = await fixture<BmProvider>(html`<bm-provider .client=${client}><bm-loan-ledger .now=${now}></bm-loan-ledger></bm-provider>`);
-    const el = provider.querySelector('bm-loan-ledger')!;
-    await registerReady(el);
-    $<HTMLButtonElement>(el, '#lend-li-poncho')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(el, '#checkout-dialog')!.open);
-    fill(el, 'co-building', '1栋');
-    fill(el, 'co-room', '0805');
-    fill(el, 'co-name', '刘洋');
-    fill(el, 'co-phone', '15158023317');
-    await el.updateComplete;
+    const el = await ponchoForLiuYang();
     backend.scenario.dropAfterCommit(1);
     const before = backend.state.loans.length;
     $<HTMLButtonElement>(el, '#checkout-dialog button[type=submit]')!.click();

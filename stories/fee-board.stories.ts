@@ -46,6 +46,21 @@ const longNames = backendWith(undefined, (now) => {
   return state;
 });
 
+/**
+ * Notes as offices write them: prices for owners and for others stay, while a contact's name and
+ * mobile number and a household's room are taken off before anything reaches the screen.
+ */
+const personalNotes = backendWith(undefined, (now) => {
+  const state = createFixtures(now);
+  for (const list of state.priceLists) {
+    const gym = list.items.find((i) => i.id === 'svc-gym');
+    if (gym) gym.priceNote = { 'zh-CN': '业主：20元/次；非业主：30元/次。联系人：王芳 13812345678', en: 'Owners: ¥20 a visit; others: ¥30. Contact: Wang Fang 13812345678' };
+    const pool = list.items.find((i) => i.id === 'svc-swimming');
+    if (pool) pool.priceNote = { 'zh-CN': '租户：半价；报名请到2栋0601登记', en: 'Tenants: half price; sign up at Room 2-0601' };
+  }
+  return state;
+});
+
 /** The board the standard compound serves, as JSON. */
 async function standardBoard(): Promise<FeeBoard> {
   const res = await standard.handle(new Request(new URL('/api/fee-board', location.href)));
@@ -230,6 +245,9 @@ export const Empty: Story = { parameters: handlers(standard, emptyList) };
 
 /** Service names far longer than usual wrap inside their column. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };
+
+/** Owner and tenant prices stay on the board; a contact's name, a mobile number and a household's room do not. */
+export const PersonalDataInNotes: Story = { name: 'Personal data in notes', args: { sections: 'cat-club' }, parameters: handlers(personalNotes) };
 
 /** Quiet hours cover the whole day here, so the board is dimmed. */
 export const Dimmed: Story = { args: { dimHours: '00:00-24:00' }, decorators: [theme('signage')] };

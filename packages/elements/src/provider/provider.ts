@@ -1,7 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createClient, isHttpError, type Compound, type Locale } from '@bianmin/sdk';
+import { createClient, type Compound, type Locale } from '@bianmin/sdk';
+import { isPermanentFailure } from '@bianmin/sdk/outbox';
 import { bianminContext, type BianminClient, type BianminContext } from '../base/context.js';
 import { commonMessages } from '../i18n/common.js';
 import { DEFAULT_LOCALE, resolveLocale } from '../i18n/localize.js';
@@ -141,8 +142,8 @@ export class BmProvider extends LitElement {
       this.dispatchEvent(new CustomEvent('bm-provider-ready', { detail: { compound }, bubbles: true, composed: true }));
     } catch (error) {
       // Widgets still work without the compound's settings; each shows its own errors. A refusal
-      // (4xx) will not change by asking again; anything else may.
-      if (controller.signal.aborted || client !== this.activeClient || (isHttpError(error) && error.status < 500 && error.status !== 408 && error.status !== 429)) return;
+      // (a 4xx the outbox would not retry either) will not change by asking again; anything else may.
+      if (controller.signal.aborted || client !== this.activeClient || isPermanentFailure(error)) return;
       this.retryTimer = setTimeout(() => this.compound || void this.loadCompound(client), Math.min(600_000, 15_000 * 2 ** this.retries++));
     }
   }

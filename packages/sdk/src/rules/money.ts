@@ -131,7 +131,7 @@ export function formatWeekdays(days: readonly number[], locale: Locale): string 
   return runs.join(en ? ', ' : '、');
 }
 
-/** One band: "高峰 周六至周日 09:00–12:00 ¥30/次" / "Peak Sat–Sun 09:00–12:00 ¥30 per time". */
+/** One band: "高峰 周六至周日 09:00–12:00 ¥30/次" / "Peak Sat–Sun 09:00–12:00 ¥30 per visit". */
 export function formatPriceBand(band: PriceBand, unit: PriceUnit, locale: Locale): string {
   const en = locale === 'en';
   const name = band.name === 'peak' ? (en ? 'Peak' : '高峰') : en ? 'Off-peak' : '低峰';

@@ -454,6 +454,19 @@ describe('<bm-loan-ledger>', () => {
     expect($(el, '.more-error')).to.equal(null);
   });
 
+  it("opened just after 20:00 with no shift chosen, shows the day shift's handover while recording the night shift", async () => {
+    clock = toEpoch('2026-03-11T20:05:00+08:00');
+    try {
+      const el = await mount({ view: 'handover' });
+      await waitUntil(() => $(el, '[part=handover]'), 'the handover loads');
+      expect(el.currentShift).to.equal('night');
+      expect($<HTMLSelectElement>(el, '[part=shift-select]')!.value).to.equal('night');
+      expect(text($(el, '[part=handover] h3'))).to.equal('交接班：白班（管理员） → 夜班（保安班长）');
+    } finally {
+      clock = T0;
+    }
+  });
+
   it('sums up the handover: what is out and overdue at the change of shift, printable', async () => {
     const el = await mount({ view: 'handover', shift: 'day' });
     await waitUntil(() => $(el, '[part=handover]'), 'the handover loads');

@@ -159,13 +159,16 @@ describe('<bm-service-menu>', () => {
     expect(text(row(el, 'svc-gym')!.querySelector('[part~=price]'))).to.equal(formatPrice(gymNow.price, 'zh-CN'));
   });
 
-  it('refuses to show a list that is not approved, even if a server sends one', async () => {
-    msw.use(http.get('/api/catalog', () => HttpResponse.json({ ...draft(), items: draft().items })));
-    const el = await mount(html`<bm-service-menu></bm-service-menu>`);
-    await settled(el);
-    expect(root(el).querySelector('[role=alert]')).to.exist;
-    expect(shownIds(el)).to.deep.equal([]);
-    expect(el.matches(':state(error)')).to.equal(true);
+  it('refuses to show any list but the published one, even if a server sends one', async () => {
+    // A draft or submitted list is not approved; an approved one is not yet in force; a superseded one's prices no longer apply.
+    for (const status of ['draft', 'submitted', 'approved', 'superseded'] as const) {
+      msw.use(http.get('/api/catalog', () => HttpResponse.json({ ...published(), status })));
+      const el = await mount(html`<bm-service-menu></bm-service-menu>`);
+      await settled(el);
+      expect(root(el).querySelector('[role=alert]'), status).to.exist;
+      expect(shownIds(el), status).to.deep.equal([]);
+      expect(el.matches(':state(error)'), status).to.equal(true);
+    }
   });
 
   describe('search', () => {

@@ -180,8 +180,18 @@ describe('loans', () => {
     const room = await call({ method: 'GET', path: '/loans', token: S, query: { q: '1栋1201' } });
     expect(room.body.items.length).toBeGreaterThan(0);
     expect(room.body.items.every((l: { household: { room: string } }) => l.household.room === '1201')).toBe(true);
-    const handover = await call({ method: 'GET', path: '/loans/handover', token: S });
+    const handover = await call({ method: 'GET', path: '/loans/handover', token: S, query: { from: 'day' } });
     expect(handover.body).toMatchObject({ from: 'day', to: 'night', overdueCount: 1 });
+  });
+
+  it("by default the handover is the one at the nearest change of shift: at 20:05 still the day shift's", async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    clock.set(Date.parse('2026-11-23T20:05:00+08:00'));
+    expect((await call({ method: 'GET', path: '/loans/handover', token: S })).body).toMatchObject({ from: 'day', to: 'night' });
+    clock.set(Date.parse('2026-11-24T08:05:00+08:00'));
+    expect((await call({ method: 'GET', path: '/loans/handover', token: S })).body).toMatchObject({ from: 'night', to: 'day' });
+    expect((await call({ method: 'GET', path: '/loans/handover', token: S, query: { from: 'day' } })).body).toMatchObject({ from: 'day', to: 'night' });
   });
 });
 

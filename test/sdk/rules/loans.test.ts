@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HandoverSummary, ZeroLossReport, type Loan, type LoanItem } from '@bianmin/sdk/schema';
-import { applyCheckout, dueAtFor, filterLoans, handoverSummary, isOverdue, overdueMinutes, shiftAt, zeroLossReport } from '@bianmin/sdk/rules';
+import { applyCheckout, dueAtFor, filterLoans, handoverFrom, handoverSummary, isOverdue, overdueMinutes, shiftAt, zeroLossReport } from '@bianmin/sdk/rules';
 
 // The cabinet of seed 000, with its purchase costs.
 const umbrella: LoanItem = {
@@ -65,6 +65,15 @@ describe('shifts', () => {
     expect(shiftAt('2026-11-23T20:00:00+08:00')).toBe('night');
     expect(shiftAt('2026-11-23T00:30:00Z')).toBe('day'); // 08:30 in Shanghai
     expect(shiftAt('2026-11-23T12:30:00Z')).toBe('night'); // 20:30 in Shanghai
+  });
+});
+
+describe('the shift handing over', () => {
+  it('is the one at the change of shift nearest the instant: just after 20:00 still day → night, just after 08:00 night → day', () => {
+    const from = (t: string) => handoverFrom(`2026-11-23T${t}:00+08:00`);
+    expect([from('14:00'), from('19:45'), from('20:05'), from('01:59')]).toEqual(['day', 'day', 'day', 'day']);
+    expect([from('02:00'), from('07:45'), from('08:05'), from('13:59')]).toEqual(['night', 'night', 'night', 'night']);
+    expect(handoverFrom('2026-11-23T12:05:00Z')).toBe('day'); // 20:05 in Shanghai
   });
 });
 

@@ -34,6 +34,7 @@ import {
   type Shift,
   type ZeroLossReport,
 } from '@bianmin/sdk';
+import { handoverFrom } from '@bianmin/sdk/rules';
 import type { BianminClient } from '../base/context.js';
 import { BmElement } from '../base/element.js';
 import { describeError } from '../base/errors.js';
@@ -267,7 +268,7 @@ export class BmLoanLedger extends BmElement {
     task: ([client, from], signal) => client.loans.handover({ from }, { signal }),
     args: () =>
       this.bm && !this.configError() && !this.isResident && this.view === 'handover'
-        ? [this.bm.client, this.currentShift, this.revision]
+        ? [this.bm.client, this.handoverShift, this.revision]
         : undefined,
   });
 
@@ -288,6 +289,14 @@ export class BmLoanLedger extends BmElement {
   /** The shift recorded with each action: the attribute's, else the one on duty now. */
   get currentShift(): Shift {
     return this.shift === 'day' || this.shift === 'night' ? this.shift : shiftAt(this.now(), this.timeZone);
+  }
+
+  /**
+   * The shift whose handover the sheet shows: the one chosen, else the one handing over at the
+   * change of shift nearest now (at 20:05, day to night; at 19:30 too).
+   */
+  private get handoverShift(): Shift {
+    return this.shift === 'day' || this.shift === 'night' ? this.shift : handoverFrom(this.now(), this.timeZone);
   }
 
   private get currentFilter(): LoanFilter {

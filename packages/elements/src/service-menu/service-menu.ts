@@ -54,8 +54,11 @@ interface MenuView {
   ids: string[];
 }
 
-/** Price lists residents may see: only an approved list is ever public (seed 001). */
-const PUBLIC_STATUSES: ReadonlySet<PriceList['status']> = new Set(['approved', 'published', 'superseded']);
+/**
+ * The only price list residents may see: the approved list once published (seed 001). An approved
+ * list not yet published is not in force, and a superseded list's prices no longer apply.
+ */
+const PUBLIC_STATUSES: ReadonlySet<PriceList['status']> = new Set(['published']);
 
 const AUDIENCE_KEYS = {
   household: 'audienceHousehold',
@@ -114,7 +117,7 @@ const AUDIENCE_KEYS = {
  *
  * @cssstate loading - The price list is loading.
  * @cssstate empty - The list has no services, or none matches the search and filter.
- * @cssstate error - Loading failed, the list is not approved, or an attribute is invalid.
+ * @cssstate error - Loading failed, the list is not the published one, or an attribute is invalid.
  * @cssstate offline - Loading failed because the network is down (together with `error`).
  */
 export class BmServiceMenu extends BmElement {
@@ -283,7 +286,7 @@ export class BmServiceMenu extends BmElement {
   }
 
   private renderMenu(list: PriceList): TemplateResult {
-    // Defence in depth: the API serves only the approved list in force, and a draft must never reach residents (seed 001).
+    // Defence in depth: the API serves only the published list in force; no other list may reach residents (seed 001).
     if (!PUBLIC_STATUSES.has(list.status)) {
       return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('errorShape')}</div>`;
     }

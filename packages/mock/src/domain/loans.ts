@@ -6,6 +6,7 @@ import {
   canTransition,
   dueAtFor,
   filterLoans,
+  handoverFrom,
   handoverSummary,
   localMonth,
   shiftAt,
@@ -144,7 +145,7 @@ export const loanHandlers: Pick<
   },
 
   'loans.handover': ({ state, now }, { query }) =>
-    handoverSummary(state.loans, state.loanItems, { now, from: query.from ?? shiftAt(now, state.compound.timeZone), timeZone: state.compound.timeZone }),
+    handoverSummary(state.loans, state.loanItems, { now, from: query.from ?? handoverFrom(now, state.compound.timeZone), timeZone: state.compound.timeZone }),
 
   'loans.report': ({ state, now }, { query }) =>
     zeroLossReport(state.loans, state.loanItems, query.month ?? localMonth(now, state.compound.timeZone), state.compound.timeZone),

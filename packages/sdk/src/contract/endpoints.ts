@@ -59,6 +59,7 @@ export const BookingStatusInput = z.object({
 });
 export type BookingStatusInput = z.infer<typeof BookingStatusInput>;
 
+/** `from`: the shift handing over; by default the one handing over at the change of shift nearest now (`handoverFrom`). */
 export const HandoverQuery = z.object({ from: z.optional(Shift) });
 export const ReportQuery = z.object({ month: z.optional(Month) });
 

@@ -31,6 +31,15 @@ export function shiftAt(at: At, timeZone = COMPOUND_TIME_ZONE): Shift {
   return t >= minuteOfDay(DAY_SHIFT.start) && t < minuteOfDay(DAY_SHIFT.end) ? 'day' : 'night';
 }
 
+/**
+ * The shift that hands over at the change of shift nearest to an instant: in the first half of a
+ * shift, the one that has just handed over (at 20:05 the day shift hands to the night); in its
+ * second half, the one on duty. This is the handover a desk opening the sheet means.
+ */
+export function handoverFrom(at: At, timeZone = COMPOUND_TIME_ZONE): Shift {
+  return shiftAt(toEpoch(at) - 6 * 3_600_000, timeZone);
+}
+
 function itemName(items: readonly LoanItem[], loan: Loan): LoanItem['name'] {
   return items.find((i) => i.id === loan.itemId)?.name ?? loan.itemName;
 }

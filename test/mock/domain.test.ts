@@ -494,4 +494,16 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     }
     expect((await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 5 }) })).status).toBe(201);
   });
+
+  it('a service priced per person-hour is booked with its number of people, not priced as one person', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const slot = freeSlot(backend.state, backend.now(), 'svc-chess-room');
+    const none = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-chess-room', { slot }) });
+    expect(none.status).toBe(400);
+    expect(none.body).toMatchObject({ code: 'validation_failed', issues: [{ path: ['people'] }] });
+    const four = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-chess-room', { slot, people: 4 }) });
+    expect(four.status).toBe(201);
+    expect(four.body.quote.total).toBe(4 * 300);
+  });
 });

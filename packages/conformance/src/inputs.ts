@@ -46,7 +46,8 @@ export function plainService(fx: Fixtures): ServiceItem | undefined {
 export function bookingBody(item: ServiceItem, h: HouseholdRef, slot?: Slot, notes = MARK): BookingInput {
   const body: BookingInput = { serviceId: item.id, household: h.address, contact: h.contact, settlement: h.settlement ?? 'per-visit', notes };
   if (slot) body.slot = { start: slot.start, end: slot.end };
-  if (item.room) body.people = 1;
+  // Rooms, and prices counted in people (per person, per person-hour), are booked with a number of people.
+  if (item.room || (item.price.kind === 'per-unit' && (item.price.unit === 'person' || item.price.unit === 'person-hour'))) body.people = 1;
   return body;
 }
 

@@ -48,7 +48,8 @@ function slotHours(item: ServiceItem): number | undefined {
  * - A channel named must be one the service offers; `agreement` needs an active long-term
  *   agreement of the household for the service.
  * - The settlement is one the household may choose: tenants prepay (seed 001).
- * - A room is booked with its number of people (seed 003).
+ * - A room is booked with its number of people (seed 003), and so is a service priced per person
+ *   or per person-hour (the chess room, a course): its price is counted in people.
  * - A slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity)
  *   that disagree with the slot's length are refused rather than priced.
  */
@@ -69,6 +70,8 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
     throw invalid(['settlement'], household.occupancy === 'tenant' ? 'tenants prepay a deposit before the service' : `expected ${settlements.join(' or ')}`);
   }
   if (item.room && body.people === undefined) throw invalid(['people'], 'a room is booked with the number of people');
+  const perPerson = item.price.kind === 'per-unit' && (item.price.unit === 'person' || item.price.unit === 'person-hour');
+  if (perPerson && body.people === undefined) throw invalid(['people'], 'this service is priced per person: say how many people');
   const hours = slotHours(item);
   if (item.slots && hours !== undefined) {
     if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`);

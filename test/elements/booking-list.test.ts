@@ -89,7 +89,17 @@ describe('<bm-booking-list>', () => {
     const decoration = cardOf(el, byService('svc-decoration'))!;
     expect(decoration.querySelector('[part=details]')!.textContent).to.contain(`${formatMoney(500000, 'zh-CN')} 起`);
     expect(decoration.querySelector('[part=status]')!.textContent).to.contain('待报价');
+    // A request without a wanted time says when it was sent.
+    expect(decoration.querySelector('dt')!.textContent).to.equal('提交时间');
     await expectAccessible(el);
+    // A service without slots shows when it was wanted.
+    await showPast(el);
+    const gym = byService('svc-gym');
+    const gymCard = cardOf(el, gym)!;
+    expect(gymCard.querySelector('dt')!.textContent).to.equal('期望时间');
+    expect(gymCard.querySelector('time')!.dateTime).to.equal(gym.wantedAt);
+    expect(gymCard.querySelector('time')!.textContent).to.equal(formatDateTime(gym.wantedAt!, 'zh-CN', 'Asia/Shanghai'));
+    expect(gymCard.querySelector('time')!.textContent).to.contain('19:00');
   });
 
   it('cancels a booking within its window, with a confirm step and a reason, and emits bm-booking-cancelled', async () => {
@@ -310,19 +320,15 @@ describe('<bm-booking-list>', () => {
 
   it('pages with "load more" through cursors, every booking exactly once, and refresh() keeps the place', async () => {
     // Twelve past bookings for the household: pages of 5, 5 and 2.
+    // The gym has no slots: its bookings are placed by their wanted time.
     const template = byService('svc-gym');
     for (let i = 1; i <= 7; i++) {
-      const start = toEpoch(template.slot!.start) - i * 86_400_000 * 3;
-      backend.state.bookings.push({
-        ...structuredClone(template),
-        id: `bk-extra-${i}`,
-        number: `BM-20260101-90${i}`,
-        slot: { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() },
-      });
+      const start = toEpoch(template.wantedAt!) - i * 86_400_000 * 3;
+      backend.state.bookings.push({ ...structuredClone(template), id: `bk-extra-${i}`, number: `BM-20260101-90${i}`, wantedAt: new Date(start).toISOString() });
     }
     const expected = backend.state.bookings
       .filter((b) => b.householdId === DEMO_HOUSEHOLD_ID && b.status === 'completed')
-      .sort((a, b) => toEpoch(b.slot?.start ?? b.createdAt) - toEpoch(a.slot?.start ?? a.createdAt))
+      .sort((a, b) => toEpoch(b.slot?.start ?? b.wantedAt ?? b.createdAt) - toEpoch(a.slot?.start ?? a.wantedAt ?? a.createdAt))
       .map((b) => b.number);
     expect(expected).to.have.length(12);
     const el = await mount({ scope: 'past', pageSize: 5 });

@@ -495,6 +495,43 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect((await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.smallRoom, { slot, people: 5 }) })).status).toBe(201);
   });
 
+  it('a service without slots records when it is wanted, prices peak by it, and refuses a time it cannot take', async () => {
+    // T0 is Monday 23 November 2026, 10:00. The car wash is open 08:00–18:00 with a weekend peak (25 → 30 yuan).
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const book = (more: Partial<BookingInput>, token = R) => call({ method: 'POST', path: '/bookings', token, body: bookingFor('svc-car-wash', more) });
+    const refused = async (more: Partial<BookingInput>, path: string) => {
+      const res = await book(more);
+      expect(res.status, JSON.stringify(more)).toBe(400);
+      expect(res.body.issues[0].path, JSON.stringify(more)).toEqual([path]);
+    };
+    // Its price depends on when: no wanted time is refused, for a resident and for the desk.
+    await refused({}, 'wantedAt');
+    expect((await book({}, S)).body.issues[0].path).toEqual(['wantedAt']);
+    const saturday = await book({ wantedAt: '2026-11-28T10:30:00+08:00' });
+    expect(saturday.status).toBe(201);
+    expect(saturday.body.wantedAt).toBe('2026-11-28T10:30:00+08:00');
+    expect(saturday.body.quote).toMatchObject({ basis: 'exact', total: 3000 });
+    expect(saturday.body.quote.lines.map((l: { code: string }) => l.code)).toEqual(['peak']);
+    const tuesday = await book({ wantedAt: '2026-11-24T02:30:00Z' }); // 10:30 in Shanghai
+    expect(tuesday.body.quote.total).toBe(2500);
+    await refused({ wantedAt: '2026-11-23T09:59:00+08:00' }, 'wantedAt'); // has passed
+    await refused({ wantedAt: '2026-11-24T07:30:00+08:00' }, 'wantedAt'); // before opening
+    await refused({ wantedAt: '2026-11-24T18:00:00+08:00' }, 'wantedAt'); // closed at 18:00
+    await refused({ wantedAt: '2027-11-24T10:00:00+08:00' }, 'wantedAt'); // more than a year ahead
+    await refused({ wantedAt: '2026-11-28T10:30:00+08:00', slot: { start: '2026-11-28T10:30:00+08:00', end: '2026-11-28T11:30:00+08:00' } }, 'slot');
+    // A service whose price does not depend on when may leave it to staff; a slot-booked one is wanted at its slot.
+    expect((await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-plumbing') })).status).toBe(201);
+    const slot = freeSlot(backend.state, backend.now(), 'svc-tennis');
+    const both = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tennis', { slot, wantedAt: slot.start }) });
+    expect(both.status).toBe(400);
+    expect(both.body.issues[0].path).toEqual(['wantedAt']);
+    // Upcoming bookings come soonest first, by their wanted time when they have no slot.
+    const upcoming = await call({ method: 'GET', path: '/bookings', token: R, query: { scope: 'upcoming' } });
+    const ids = upcoming.body.items.map((b: { id: string }) => b.id);
+    expect(ids.indexOf(tuesday.body.id)).toBeLessThan(ids.indexOf(saturday.body.id));
+  });
+
   it('a service priced per person-hour is booked with its number of people, not priced as one person', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

@@ -1,5 +1,5 @@
 import { endpoints, type EndpointId, type Endpoints } from '@bianmin/sdk/contract';
-import { COMPOUND_TIME_ZONE, addDays, localDate, toEpoch } from '@bianmin/sdk/rules';
+import { COMPOUND_TIME_ZONE, DEFAULT_OPENING_HOURS, addDays, localDate, toEpoch, toInstant, weekdayOf } from '@bianmin/sdk/rules';
 import type { AgreementChangeInput, BookingInput, CheckoutInput, HelpRequestInput, LoanItem, ServiceItem, Slot } from '@bianmin/sdk/schema';
 import type * as z from 'zod/mini';
 import { isRecord } from './assert.js';
@@ -43,9 +43,22 @@ export function plainService(fx: Fixtures): ServiceItem | undefined {
   return plain.find((i) => i.price.kind !== 'free' && i.bookingModes.includes('online')) ?? plain[0];
 }
 
-export function bookingBody(item: ServiceItem, h: HouseholdRef, slot?: Slot, notes = MARK): BookingInput {
+/** A time a service without slots can be wanted at: its first opening on a day from tomorrow on. */
+export function wantedTime(item: Pick<ServiceItem, 'hours'>, timeZone = COMPOUND_TIME_ZONE): string {
+  const from = localDate(Date.now(), timeZone);
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(from, i);
+    const open = (item.hours ?? DEFAULT_OPENING_HOURS).find((h) => h.days.includes(weekdayOf(date)))?.open;
+    if (open) return toInstant(date, open, timeZone);
+  }
+  return toInstant(addDays(from, 1), '10:00', timeZone);
+}
+
+/** A booking of the service: in the slot given, else (a service without slots) at `wantedTime`. */
+export function bookingBody(item: ServiceItem, h: HouseholdRef, slot?: Slot, notes = MARK, timeZone = COMPOUND_TIME_ZONE): BookingInput {
   const body: BookingInput = { serviceId: item.id, household: h.address, contact: h.contact, settlement: h.settlement ?? 'per-visit', notes };
   if (slot) body.slot = { start: slot.start, end: slot.end };
+  else if (!item.slots) body.wantedAt = wantedTime(item, timeZone);
   // Rooms, and prices counted in people (per person, per person-hour), are booked with a number of people.
   if (item.room || (item.price.kind === 'per-unit' && (item.price.unit === 'person' || item.price.unit === 'person-hour'))) body.people = 1;
   return body;
@@ -84,7 +97,7 @@ export const SAMPLE_BODIES: { [K in PostId]: (fx: Fixtures) => BodyOf<K> } = {
   'services.quote': () => ({}),
   'bookings.create': (fx) => {
     const item = plainService(fx);
-    return item ? bookingBody(item, anyHousehold(fx)) : { serviceId: 'unknown', household: anyHousehold(fx).address, contact: anyHousehold(fx).contact, settlement: 'per-visit' };
+    return item ? bookingBody(item, anyHousehold(fx), undefined, MARK, timeZoneOf(fx)) : { serviceId: 'unknown', household: anyHousehold(fx).address, contact: anyHousehold(fx).contact, settlement: 'per-visit' };
   },
   'bookings.cancel': () => ({ reason: MARK }),
   'bookings.feedback': () => ({ kind: 'rating', rating: 5, comment: MARK }),

@@ -72,7 +72,7 @@ export async function conflictChecks(ctx: Ctx): Promise<void> {
       const h = as === 'staff' ? householdPool(ctx.fx)[0] : ownHousehold(ctx.fx);
       const item = plainService(ctx.fx);
       if (!as || !h || !item) return skip('needs a booking the kit can make');
-      const ex = await ctx.send({ endpoint: 'bookings.create', as, body: bookingBody(item, h) });
+      const ex = await ctx.send({ endpoint: 'bookings.create', as, body: bookingBody(item, h, undefined, MARK, timeZoneOf(ctx.fx)) });
       remember(ctx, 'booking', ex);
       target = expectSuccess(ex, 'bookings.create');
     }

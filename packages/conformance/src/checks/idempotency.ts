@@ -15,6 +15,7 @@ import {
   lendableItem,
   ownHousehold,
   plainService,
+  timeZoneOf,
   type IdempotentId,
 } from '../inputs.js';
 
@@ -38,7 +39,7 @@ const CASES: { [K in IdempotentId]: (ctx: Ctx) => Case | string } = {
     const own = ctx.http.has('resident') ? ownHousehold(ctx.fx) : undefined;
     const h = own ?? (ctx.http.has('staff') ? householdPool(ctx.fx)[0] : undefined);
     if (!h) return 'needs --resident-token or --staff-token';
-    return { as: own ? 'resident' : 'staff', body: (v) => bookingBody(item, h, undefined, `${MARK} ${v}`), writes: 'booking' };
+    return { as: own ? 'resident' : 'staff', body: (v) => bookingBody(item, h, undefined, `${MARK} ${v}`, timeZoneOf(ctx.fx)), writes: 'booking' };
   },
   'agreements.change': (ctx) => {
     for (const as of ['resident', 'staff'] as const) {

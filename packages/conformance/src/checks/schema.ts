@@ -19,6 +19,7 @@ import {
   ownHousehold,
   plainService,
   slotServices,
+  timeZoneOf,
   type PostId,
 } from '../inputs.js';
 
@@ -59,7 +60,7 @@ const HAPPY: { [K in PostId]: Happy } = {
         break;
       }
       if (plain) {
-        const ex = await ctx.send({ endpoint: 'bookings.create', as: 'resident', body: bookingBody(plain, own) });
+        const ex = await ctx.send({ endpoint: 'bookings.create', as: 'resident', body: bookingBody(plain, own, undefined, MARK, timeZoneOf(ctx.fx)) });
         remember(ctx, 'booking', ex);
         made.residentPlain = expectSuccess(ex, 'bookings.create');
         done.push(`${plain.id} as resident`);
@@ -67,7 +68,7 @@ const HAPPY: { [K in PostId]: Happy } = {
     }
     const h = householdPool(ctx.fx)[0];
     if (ctx.http.has('staff') && plain && h) {
-      const ex = await ctx.send({ endpoint: 'bookings.create', as: 'staff', body: bookingBody(plain, h) });
+      const ex = await ctx.send({ endpoint: 'bookings.create', as: 'staff', body: bookingBody(plain, h, undefined, MARK, timeZoneOf(ctx.fx)) });
       remember(ctx, 'booking', ex);
       made.staffPlain = expectSuccess(ex, 'bookings.create');
       done.push(`${plain.id} as staff`);

@@ -32,6 +32,7 @@ export const en: Translation<BookingListMessages> = {
   statusLabel: 'Status: ',
   number: 'Booking number',
   time: 'Time',
+  wanted: 'Preferred time',
   submitted: 'Submitted',
   price: 'Price',
   priceFrom: (money: string) => `from ${money}`,

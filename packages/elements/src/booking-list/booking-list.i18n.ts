@@ -29,6 +29,7 @@ const zhCN = {
   statusLabel: '状态：',
   number: '预约编号',
   time: '时间',
+  wanted: '期望时间',
   submitted: '提交时间',
   price: '费用',
   priceFrom: (money: string) => `${money} 起`,

@@ -503,10 +503,15 @@ export class BmBookingList extends BmElement {
               <dt>${this.t.t('time')}</dt>
               <dd><time datetime=${b.slot.start}>${this.formatSlot(b.slot.start, b.slot.end)}</time></dd>
             </div>`
-          : html`<div>
-              <dt>${this.t.t('submitted')}</dt>
-              <dd><time datetime=${b.createdAt}>${formatDateTime(b.createdAt, locale, tz)}</time></dd>
-            </div>`}
+          : b.wantedAt
+            ? html`<div>
+                <dt>${this.t.t('wanted')}</dt>
+                <dd><time datetime=${b.wantedAt}>${formatDateTime(b.wantedAt, locale, tz)}</time></dd>
+              </div>`
+            : html`<div>
+                <dt>${this.t.t('submitted')}</dt>
+                <dd><time datetime=${b.createdAt}>${formatDateTime(b.createdAt, locale, tz)}</time></dd>
+              </div>`}
         <div>
           <dt>${this.t.t('price')}</dt>
           <dd>${this.formatQuote(b)}</dd>

@@ -6,6 +6,8 @@ import {
   canTransition,
   cancellableUntil,
   checkSlot,
+  checkWantedAt,
+  needsWantedAt,
   quote,
   quotedPrice,
   toEpoch,
@@ -40,6 +42,14 @@ function slotHours(item: ServiceItem): number | undefined {
   return minutes !== undefined && minutes % 60 === 0 ? minutes / 60 : undefined;
 }
 
+/** Why a wanted time is refused, in the words of the 400's issue. */
+const WANTED_REFUSALS = {
+  invalid: 'expected a time',
+  past: 'the wanted time has passed',
+  'too-far': 'the wanted time is more than a year ahead',
+  closed: 'the wanted time is outside the service hours',
+} as const;
+
 /**
  * The rules of a booking's input that its schema cannot check, the booking form's rules held on
  * the server; throws a 400 on the first field that breaks one.
@@ -50,10 +60,13 @@ function slotHours(item: ServiceItem): number | undefined {
  * - The settlement is one the household may choose: tenants prepay (seed 001).
  * - A room is booked with its number of people (seed 003), and so is a service priced per person
  *   or per person-hour (the chess room, a course): its price is counted in people.
+ * - A service without slots is wanted at a time within its opening hours, from now to a year
+ *   ahead; one priced by period (peak / off-peak) must say when (seed 001: the order records the
+ *   wanted time). A slot-booked service is wanted at its slot and takes no other time.
  * - A slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity)
  *   that disagree with the slot's length are refused rather than priced.
  */
-function checkInput(state: MockState, item: ServiceItem, body: BookingInput, household: Household, byResident: boolean): void {
+function checkInput(state: MockState, item: ServiceItem, body: BookingInput, household: Household, byResident: boolean, now: Date): void {
   if (byResident && !item.bookingModes.includes('online')) {
     throw invalid(['serviceId'], `this service is booked by ${item.bookingModes.join(' or ')}, not online`);
   }
@@ -72,6 +85,15 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
   if (item.room && body.people === undefined) throw invalid(['people'], 'a room is booked with the number of people');
   const perPerson = item.price.kind === 'per-unit' && (item.price.unit === 'person' || item.price.unit === 'person-hour');
   if (perPerson && body.people === undefined) throw invalid(['people'], 'this service is priced per person: say how many people');
+  if (!item.slots && body.slot) throw invalid(['slot'], 'this service has no time slots: give the wanted time as wantedAt');
+  if (item.slots) {
+    if (body.wantedAt !== undefined) throw invalid(['wantedAt'], 'a slot-booked service is wanted at its slot: send the slot only');
+  } else if (body.wantedAt !== undefined) {
+    const check = checkWantedAt(item, body.wantedAt, now, state.compound.timeZone);
+    if (!check.ok) throw invalid(['wantedAt'], WANTED_REFUSALS[check.reason]);
+  } else if (needsWantedAt(item)) {
+    throw invalid(['wantedAt'], 'the price of this service depends on when it is wanted (peak or off-peak): give wantedAt');
+  }
   const hours = slotHours(item);
   if (item.slots && hours !== undefined) {
     if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`);
@@ -108,7 +130,7 @@ export function makeBooking(item: ServiceItem, input: BookingInput, n: NewBookin
       ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
       ...(input.people !== undefined ? { people: input.people } : {}),
       ...(input.hours !== undefined ? { hours: input.hours } : {}),
-      ...(input.slot ? { at: input.slot.start } : {}),
+      ...(input.slot ? { at: input.slot.start } : input.wantedAt ? { at: input.wantedAt } : {}),
     },
     timeZone,
   );
@@ -133,6 +155,7 @@ export function makeBooking(item: ServiceItem, input: BookingInput, n: NewBookin
     createdAt: n.createdAt,
   };
   if (input.slot) booking.slot = input.slot;
+  if (input.wantedAt !== undefined) booking.wantedAt = input.wantedAt;
   if (input.people !== undefined) booking.people = input.people;
   if (input.hours !== undefined) booking.hours = input.hours;
   if (input.notes !== undefined) booking.notes = input.notes;
@@ -155,7 +178,7 @@ function findBooking(ctx: Ctx, id: string): Booking {
   return b;
 }
 
-const startOf = (b: Booking): number => toEpoch(b.slot?.start ?? b.createdAt);
+const startOf = (b: Booking): number => toEpoch(b.slot?.start ?? b.wantedAt ?? b.createdAt);
 
 export const bookingHandlers: Pick<
   Handlers,
@@ -177,7 +200,7 @@ export const bookingHandlers: Pick<
       household = h;
     }
     const householdId = household.id;
-    checkInput(state, item, body, household, caller.role === 'resident');
+    checkInput(state, item, body, household, caller.role === 'resident', now);
     if (item.room) {
       if (body.people !== undefined && body.people > item.room.maxPeople) throw invalid(['people'], `the room holds ${item.room.maxPeople} people at most`);
       const missing = (body.amenities ?? []).filter((a) => !item.room?.amenities.includes(a));

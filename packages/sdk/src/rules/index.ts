@@ -5,6 +5,7 @@ export * from './categories.js';
 export * from './quote.js';
 export * from './settle.js';
 export * from './slots.js';
+export * from './wanted.js';
 export * from './loans.js';
 export * from './help.js';
 export * from './agreements.js';

@@ -87,6 +87,11 @@ export const BookingInput = object({
   serviceId: Id,
   /** The wanted time; required for services with a slot policy. */
   slot: z.optional(Slot),
+  /**
+   * When the resident wants a service that has no slots (staff confirm it): within its opening
+   * hours, from now to a year ahead. Required when its price differs by period (`needsWantedAt`).
+   */
+  wantedAt: z.optional(Instant),
   quantity: z.optional(int(1, 10_000)),
   people: z.optional(int(1, 1_000)),
   hours: z.optional(int(1, 24)),
@@ -132,6 +137,8 @@ export const Booking = object({
   household: Address,
   contact: Contact,
   slot: z.optional(Slot),
+  /** When a service without slots is wanted, as booked. */
+  wantedAt: z.optional(Instant),
   quantity: int(1),
   people: z.optional(int(1)),
   hours: z.optional(int(1)),

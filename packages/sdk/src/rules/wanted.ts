@@ -1,0 +1,46 @@
+/**
+ * The wanted time of a service booked without slots (委托服务单, seed 001: the order records the
+ * wanted time): when the resident would like it, which staff then confirm. It decides peak or
+ * off-peak (seed 003), so a booking of a service priced by period must give one. The booking form
+ * checks it as the backend does, with the same function.
+ */
+import type { OpeningHours, PriceRule } from '../schema/catalog.js';
+import { DEFAULT_OPENING_HOURS } from './slots.js';
+import { COMPOUND_TIME_ZONE, daysBetween, localDate, localTime, minuteOfDay, toEpoch, weekdayOf, type At } from './time.js';
+
+/** How far ahead a wanted time may be, in local days from today: a year, the longest booking horizon. */
+export const WANTED_HORIZON_DAYS = 366;
+
+/**
+ * Whether a booking of a service must say when it is wanted: the service has no slots (a slot's
+ * start is its time) and its price differs by period (peak / off-peak bands).
+ */
+export function needsWantedAt(item: { slots?: object; price: PriceRule }): boolean {
+  const p = item.price;
+  return !item.slots && (p.kind === 'fixed' || p.kind === 'per-unit') && (p.bands?.length ?? 0) > 0;
+}
+
+/** Why a wanted time is refused. */
+export type WantedCheck = { ok: true } | { ok: false; reason: 'invalid' | 'past' | 'too-far' | 'closed' };
+
+/**
+ * Checks a wanted time (an instant with offset, or a wall time `YYYY-MM-DDTHH:mm` in the compound's
+ * zone): not before `now`; on a local day less than `WANTED_HORIZON_DAYS` after today; and within
+ * the service's opening hours (08:00–20:00 every day when it names none): on one of a range's days,
+ * at or after its `open` and before its `close`.
+ */
+export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: string, now: At, timeZone = COMPOUND_TIME_ZONE): WantedCheck {
+  let t: number;
+  try {
+    t = toEpoch(at, timeZone);
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (t < toEpoch(now)) return { ok: false, reason: 'past' };
+  const date = localDate(t, timeZone);
+  if (daysBetween(localDate(now, timeZone), date) >= WANTED_HORIZON_DAYS) return { ok: false, reason: 'too-far' };
+  const minute = minuteOfDay(localTime(t, timeZone));
+  const day = weekdayOf(date);
+  const open = (item.hours ?? DEFAULT_OPENING_HOURS).some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute < minuteOfDay(h.close));
+  return open ? { ok: true } : { ok: false, reason: 'closed' };
+}

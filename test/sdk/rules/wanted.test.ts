@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkWantedAt, needsWantedAt, WANTED_HORIZON_DAYS } from '@bianmin/sdk/rules';
+import type { OpeningHours, PriceRule } from '@bianmin/sdk/schema';
+
+// Monday 23 November 2026, 10:00 in Shanghai.
+const NOW = '2026-11-23T10:00:00+08:00';
+const carWash = { hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '18:00' }] as OpeningHours[] };
+const weekdaysOnly = { hours: [{ days: [1, 2, 3, 4, 5], open: '09:00', close: '12:00' }, { days: [1, 2, 3, 4, 5], open: '14:00', close: '17:00' }] as OpeningHours[] };
+
+describe('the wanted time of a service without slots', () => {
+  it('is needed when the service has no slots and its price differs by period', () => {
+    const band = { name: 'peak' as const, days: [6, 7], from: '08:00', to: '18:00', amount: 3000 };
+    const fixedPeak: PriceRule = { kind: 'fixed', amount: 2500, bands: [band] };
+    const perUnitPeak: PriceRule = { kind: 'per-unit', unit: 'hour', amount: 2000, bands: [band] };
+    expect(needsWantedAt({ price: fixedPeak })).toBe(true);
+    expect(needsWantedAt({ price: perUnitPeak })).toBe(true);
+    expect(needsWantedAt({ price: fixedPeak, slots: {} })).toBe(false);
+    expect(needsWantedAt({ price: { kind: 'fixed', amount: 2500 } })).toBe(false);
+    expect(needsWantedAt({ price: { kind: 'fixed', amount: 2500, bands: [] } })).toBe(false);
+    expect(needsWantedAt({ price: { kind: 'quote', basis: 'inspection' } })).toBe(false);
+  });
+
+  it('is taken from now on, within the opening hours, less than a year ahead, in the compound zone', () => {
+    const at = (t: string) => checkWantedAt(carWash, t, NOW);
+    expect(at('2026-11-23T10:00:00+08:00')).toEqual({ ok: true });
+    expect(at('2026-11-23T09:59:00+08:00')).toEqual({ ok: false, reason: 'past' });
+    expect(at('2026-11-24T08:00')).toEqual({ ok: true }); // a wall time of the compound
+    expect(at('2026-11-24T07:59')).toEqual({ ok: false, reason: 'closed' });
+    expect(at('2026-11-24T17:59')).toEqual({ ok: true });
+    expect(at('2026-11-24T18:00')).toEqual({ ok: false, reason: 'closed' });
+    expect(at('2026-11-24T01:00:00Z')).toEqual({ ok: true }); // 09:00 in Shanghai
+    expect(at('2026-11-24T23:00:00Z')).toEqual({ ok: false, reason: 'closed' }); // 07:00 the next day
+    expect(WANTED_HORIZON_DAYS).toBe(366);
+    expect(at('2027-11-23T10:00')).toEqual({ ok: true }); // day 365
+    expect(at('2027-11-24T10:00')).toEqual({ ok: false, reason: 'too-far' });
+    expect(at('next tuesday')).toEqual({ ok: false, reason: 'invalid' });
+    expect(at('2026-11-24T25:00')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('follows every range of the hours, and 08:00–20:00 when a service names none', () => {
+    const at = (t: string) => checkWantedAt(weekdaysOnly, t, NOW).ok;
+    expect([at('2026-11-24T11:59'), at('2026-11-24T12:30'), at('2026-11-24T14:00'), at('2026-11-28T10:00')]).toEqual([true, false, true, false]);
+    const none = (t: string) => checkWantedAt({}, t, NOW).ok;
+    expect([none('2026-11-24T07:59'), none('2026-11-24T08:00'), none('2026-11-24T19:59'), none('2026-11-24T20:00')]).toEqual([false, true, true, false]);
+  });
+});

@@ -11,10 +11,11 @@ import {
   OTHER_RESIDENT_TOKEN,
   type MockBackend,
 } from '@bianmin/mock';
-import { createClient } from '@bianmin/sdk';
+import { addDays, createClient, localDate, weekdayOf } from '@bianmin/sdk';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/booking-form.js';
 import type { BmBookingForm } from '../packages/elements/src/booking-form/booking-form.js';
+import type { BmSlotPicker } from '../packages/elements/src/booking-form/slot-picker.js';
 
 interface Args {
   serviceId: string;
@@ -91,6 +92,22 @@ async function typeInto(form: BmBookingForm, name: string, text: string): Promis
   await sleep(0);
 }
 
+/** Chooses a wanted time (a service without slots) on a day shown by the picker, like a click. */
+async function pickWanted(form: BmBookingForm, day: string, time: string): Promise<void> {
+  const picker = form.shadowRoot!.querySelector<BmSlotPicker>('bm-slot-picker[name=wantedAt]')!;
+  picker.shadowRoot!.querySelector<HTMLInputElement>(`input[name=day][value="${day}"]`)?.click();
+  await picker.updateComplete;
+  picker.shadowRoot!.querySelector<HTMLInputElement>(`input[name=slot][value^="${day}T${time}"]`)?.click();
+  await picker.updateComplete;
+}
+
+/** The coming Saturday (at least two days ahead), `YYYY-MM-DD` on the compound's clock. */
+function comingSaturday(): string {
+  let day = addDays(localDate(Date.now()), 2);
+  while (weekdayOf(day) !== 6) day = addDays(day, 1);
+  return day;
+}
+
 const submit = (form: BmBookingForm) => form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
 
 const meta: Meta<Args> = {
@@ -149,8 +166,31 @@ export const PerPersonHour: Story = { args: { serviceId: FIXTURE_IDS.perPersonHo
 /** Quoted on inspection: no price yet, the button asks for a quote and the booking becomes a request for one. */
 export const QuoteOnly: Story = { args: { serviceId: FIXTURE_IDS.quoteService }, beforeEach: () => standard.reset() };
 
-/** Labour plus materials, no slot policy: no picker, a "from" price. */
+/** Labour plus materials, no slot policy: no picker, an optional wanted time, a "from" price. */
 export const WithoutSlots: Story = { args: { serviceId: FIXTURE_IDS.labourService }, beforeEach: () => standard.reset() };
+
+/** No slots, a weekend peak price (the car wash): the resident picks a wanted time, and a Saturday is priced at the peak. */
+export const WantedTimePeak: Story = {
+  args: { serviceId: FIXTURE_IDS.wantedTimeService },
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickWanted(form, comingSaturday(), '10:30');
+  },
+};
+
+/** The wanted time passed before the resident sent the form: it is taken back, and the picker says so. */
+export const WantedTimePassed: Story = {
+  args: { serviceId: FIXTURE_IDS.wantedTimeService },
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickWanted(form, comingSaturday(), '10:30');
+    const later = Date.parse(`${comingSaturday()}T12:00:00+08:00`);
+    form.now = () => later;
+    submit(form);
+  },
+};
 
 /** A tenant: only prepaid settlement (seed 001). */
 export const Tenant: Story = { args: { token: `resident.${tenant.id}`, serviceId: FIXTURE_IDS.perPersonHourService }, beforeEach: () => standard.reset() };

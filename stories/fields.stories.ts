@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { wantedTimes } from '@bianmin/sdk/rules';
+import type { OpeningHours } from '@bianmin/sdk';
 import '../packages/elements/src/define/booking-form.js';
 import type { ChoiceOption } from '../packages/elements/src/fields/choice-field.js';
 import type { BmFormField } from '../packages/elements/src/fields/form-field.js';
@@ -14,6 +16,10 @@ const amenities: ChoiceOption[] = [
   { value: 'sound', label: '音响' },
   { value: 'projector', label: '投影仪' },
 ];
+
+/** The car wash's hours: the wanted-time picker offers every half hour of them, from now on. */
+const carWashHours: OpeningHours[] = [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '18:00' }];
+const aWantedTime = (): string => wantedTimes({ hours: carWashHours }, { now: Date.now(), days: 3, stepMinutes: 30 })[2] ?? '';
 
 /** One of each field, as a host page's own `<form>` would hold them. */
 const fields = (opts: { values?: boolean; disabled?: boolean; locale?: string } = {}) => html`<form
@@ -68,6 +74,16 @@ const fields = (opts: { values?: boolean; disabled?: boolean; locale?: string } 
     ?disabled=${opts.disabled}
     locale=${opts.locale ?? 'zh-CN'}
   ></bm-checkbox-group>
+  <bm-slot-picker
+    name="wantedAt"
+    mode="times"
+    days="7"
+    label="期望时间"
+    .hours=${carWashHours}
+    value=${opts.values ? aWantedTime() : ''}
+    ?disabled=${opts.disabled}
+    locale=${opts.locale ?? 'zh-CN'}
+  ></bm-slot-picker>
   <bm-text-field name="notes" label="备注" multiline maxlength="500" ?disabled=${opts.disabled} locale=${opts.locale ?? 'zh-CN'}></bm-text-field>
 </form>`;
 

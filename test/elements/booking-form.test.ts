@@ -56,7 +56,8 @@ async function ready(form: BmBookingForm): Promise<void> {
   await waitUntil(() => form.me.status === 'ready' || form.me.status === 'error', 'the session loads');
   await form.updateComplete;
   const p = $<BmSlotPicker>(form, 'bm-slot-picker');
-  if (p) await waitUntil(() => p.availability.status === 'ready' || p.availability.status === 'empty', 'the slots load');
+  // A slot-booked service's picker loads its slots; a wanted-time picker (`mode="times"`) asks no server.
+  if (p && p.mode === 'slots') await waitUntil(() => p.availability.status === 'ready' || p.availability.status === 'empty', 'the slots load');
   await settle(form);
 }
 
@@ -71,7 +72,9 @@ async function settle(form: BmBookingForm): Promise<void> {
 async function mount(serviceId: string, opts: { token?: string | null; locale?: string } = {}): Promise<BmBookingForm> {
   const token = opts.token === undefined ? DEMO_RESIDENT_TOKEN : opts.token;
   const provider = await fixture<HTMLElement>(
-    html`<bm-provider base-url="/api" locale=${opts.locale ?? 'zh-CN'} .getToken=${() => token}><bm-booking-form service-id=${serviceId}></bm-booking-form></bm-provider>`,
+    html`<bm-provider base-url="/api" locale=${opts.locale ?? 'zh-CN'} .getToken=${() => token}
+      ><bm-booking-form service-id=${serviceId} .now=${() => NOW}></bm-booking-form
+    ></bm-provider>`,
   );
   const form = provider.querySelector('bm-booking-form') as BmBookingForm;
   await ready(form);
@@ -733,9 +736,87 @@ describe('<bm-booking-form>', () => {
       expect(detail.booking.status).to.equal('requested');
     });
 
+    it('asks when a service without slots is wanted, with our own day and time picker, and prices peak by it', async () => {
+      // The car wash: no slots, open 08:00–18:00 every day, ¥25, ¥30 at the weekend. NOW is Monday 23 November, 10:10.
+      const form = await mount(FIXTURE_IDS.wantedTimeService);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      expect([wanted.localName, wanted.mode, wanted.required]).to.deep.equal(['bm-slot-picker', 'times', true]);
+      expect(wanted.shadowRoot!.querySelector('input[type=date], input[type=time], input[type=datetime-local]'), 'no native date input (WeChat breaks them)').to.equal(null);
+      expect(wanted.shadowRoot!.textContent).to.contain('北京时间。价格按所选时间计算（高峰或平峰）。');
+      const days = [...wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=day]')];
+      expect(days).to.have.length(14);
+      expect(days[0]!.closest('label')!.textContent).to.contain('08:00–18:00');
+      // Today from the next half hour: 10:30 … 17:30.
+      const times = () => [...wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=slot]')];
+      expect(times().map((r) => r.value.slice(11, 16))).to.deep.equal(['10:30', '11:00', '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30']);
+      await expectAccessible(form);
+      // Its price depends on when: sending without a time stops at the picker.
+      submitButton(form).click();
+      await settle(form);
+      expect(wanted.validity.valueMissing).to.equal(true);
+      expect(deepActive()).to.equal(times()[0]);
+      const choose = async (day: number, time: string) => {
+        days[day]!.click();
+        await settle(form);
+        times().find((r) => r.value.slice(11, 16) === time)!.click();
+        await settle(form);
+      };
+      await choose(1, '10:30'); // Tuesday
+      expect(wanted.validity.valid).to.equal(true);
+      expect($(form, '[part=quote-total]')!.textContent).to.equal('¥25');
+      await choose(5, '10:30'); // Saturday
+      expect($(form, '[part=quote-total]')!.textContent).to.equal('¥30');
+      expect([...form.shadowRoot!.querySelectorAll<HTMLElement>('[part=quote-line]')].map((l) => l.dataset.code)).to.deep.equal(['peak']);
+      expect(form.formData.get('wantedAt')).to.equal('2026-11-28T10:30:00+08:00');
+      expect(wanted.shadowRoot!.querySelector('[part=chosen]')!.textContent).to.contain('2026年11月28日 10:30');
+      const created = oneEvent(form, 'bm-booking-created') as Promise<BmBookingCreatedEvent>;
+      submitButton(form).click();
+      const { detail } = await created;
+      expect(detail.booking.wantedAt).to.equal('2026-11-28T10:30:00+08:00');
+      expect(detail.booking.quote.total).to.equal(3000);
+      await form.updateComplete;
+      expect($(form, '[part=receipt-time]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('2026年11月28日 10:30 (北京时间)');
+      await expectAccessible(form);
+    });
+
+    it('takes back a wanted time that passes before sending, says so, and sends nothing', async () => {
+      const form = await mount(FIXTURE_IDS.wantedTimeService);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-23T10:30:00+08:00"]')!.click();
+      await settle(form);
+      let sent = 0;
+      msw.use(http.post('/api/bookings', () => void sent++));
+      form.now = () => new Date('2026-11-23T10:31:00+08:00');
+      submitButton(form).click();
+      await settle(form);
+      expect(sent).to.equal(0);
+      expect(wanted.value).to.equal('');
+      expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('您选的时间已经过去了，请另选一个时间。');
+      expect(wanted.shadowRoot!.querySelector('input[name=slot]')!.getAttribute('value')).to.equal('2026-11-23T11:00:00+08:00');
+    });
+
+    it('lets a service without slots whose price does not depend on when be sent without a time, or a time taken back', async () => {
+      const form = await mount(FIXTURE_IDS.labourService);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      expect(wanted.required).to.equal(false);
+      expect(wanted.shadowRoot!.textContent).to.contain('可以不选，由工作人员与您约定');
+      wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot]')!.click();
+      await settle(form);
+      expect(form.formData.get('wantedAt')).to.equal('2026-11-23T10:30:00+08:00');
+      // "No preferred time" takes the choice back.
+      wanted.shadowRoot!.querySelector<HTMLButtonElement>('[part=clear-button]')!.click();
+      await settle(form);
+      expect([wanted.value, form.formData.get('wantedAt')]).to.deep.equal(['', null]);
+      const created = oneEvent(form, 'bm-booking-created') as Promise<BmBookingCreatedEvent>;
+      submitButton(form).click();
+      const { detail } = await created;
+      expect(detail.booking.wantedAt).to.equal(undefined);
+    });
+
     it('sends a quote-only service as a request for a quote', async () => {
       const form = await mount(FIXTURE_IDS.quoteService);
-      expect($(form, 'bm-slot-picker'), 'no slot picker').to.equal(null);
+      expect($(form, 'bm-slot-picker[name=slot]') === null, 'no slot picker').to.equal(true);
+      expect(field<BmSlotPicker>(form, 'wantedAt')!.mode, 'an optional wanted time').to.equal('times');
       expect(submitButton(form).textContent!.trim()).to.equal('申请报价');
       expect($(form, '[part=quote-total]')!.textContent).to.equal('¥5,000起');
       await expectAccessible(form);
@@ -771,7 +852,7 @@ describe('<bm-booking-form>', () => {
       await ready(form);
       expect(control(field(form, 'name')!).value).to.equal('黄俊杰');
       expect(control(field(form, 'phone')!).value).to.equal('13958007612');
-      expect($(form, 'bm-slot-picker'), 'no slot policy: no picker').to.equal(null);
+      expect($(form, 'bm-slot-picker[name=slot]') === null, 'no slot policy: no slot picker').to.equal(true);
       expect($(form, 'form')!.textContent).to.contain('不用选时段');
     });
 
@@ -805,6 +886,15 @@ describe('<bm-booking-form>', () => {
       const form = await mount(item.id);
       const input: QuoteInput = {};
       if (item.slots) input.at = (await pickSlot(form, 2)).split('/')[0]!;
+      else if (field(form, 'wantedAt')) {
+        // Saturday 28 November at 10:00, inside every service's hours and every weekend band.
+        const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+        wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=day]')[5]!.click();
+        await settle(form);
+        wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-28T10:00:00+08:00"]')!.click();
+        await settle(form);
+        input.at = '2026-11-28T10:00:00+08:00';
+      }
       for (const [name, value] of [
         ['quantity', 3],
         ['people', 2],

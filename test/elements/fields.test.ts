@@ -20,6 +20,8 @@ type Field = BmFormField<string> | BmFormField<string[]>;
 
 interface FieldCase {
   tag: string;
+  /** Which use of the element, when a tag has several (`mode="times"`). */
+  variant?: string;
   /** The field inside whatever it needs (a provider for the slot picker), with these attributes. */
   render(a: { name: string; required?: boolean; disabled?: boolean; value?: string }): TemplateResult;
   /** The entries while empty: a text-like control sends an empty string, a group sends nothing (as native ones do). */
@@ -126,6 +128,22 @@ const cases: FieldCase[] = [
       return { state: slot, entries: [slot] };
     },
   },
+  {
+    // A wanted time of a service without slots: no server, no provider; times every half hour from now on (10:30, 11:00, 11:30, …).
+    // Fourteen days: more than the row shows, so it scrolls (and, disabled, must not need to).
+    tag: 'bm-slot-picker',
+    variant: ' mode="times"',
+    empty: [],
+    render: (a) =>
+      html`<bm-slot-picker mode="times" days="14" .now=${() => NOW} name=${a.name} ?required=${a.required} ?disabled=${a.disabled} value=${a.value ?? ''}></bm-slot-picker>`,
+    async choose(el) {
+      const first = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot]:enabled')!;
+      first.click();
+      return [first.value];
+    },
+    defaultValue: async () => ({ attr: '2026-11-23T11:30:00+08:00', entries: ['2026-11-23T11:30:00+08:00'] }),
+    restore: async () => ({ state: '2026-11-23T11:00:00+08:00', entries: ['2026-11-23T11:00:00+08:00'] }),
+  },
 ];
 
 async function mount(c: FieldCase, a: Parameters<FieldCase['render']>[0], wrap: (t: TemplateResult) => TemplateResult = (t) => html`<form>${t}</form>`) {
@@ -142,7 +160,7 @@ describe('every form field', () => {
   beforeEach(() => backend.reset());
 
   for (const c of cases) {
-    describe(`<${c.tag}>`, () => {
+    describe(`<${c.tag}${c.variant ?? ''}>`, () => {
       it('is a form-associated element that delegates focus to a real native control', async () => {
         const { el } = await mount(c, { name: 'f' });
         expect((customElements.get(c.tag) as unknown as { formAssociated?: boolean }).formAssociated).to.equal(true);

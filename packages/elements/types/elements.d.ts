@@ -20,6 +20,8 @@ export interface BmBookingFormProperties {
   /** Prefill: the contact's mobile number (else the household's first contact's). */
   phone?: BmBookingForm['phone'];
   disabled?: BmBookingForm['disabled'];
+  /** The compound's clock: wanted times before it are not offered. A test or demo may pass a simulated one. */
+  now?: BmBookingForm['now'];
   /** Overrides the provider's locale for this widget: `zh-CN` or `en`. */
   locale?: BmBookingForm['locale'];
 }
@@ -354,6 +356,14 @@ export interface BmSlotPickerProperties {
   serviceId?: BmSlotPicker['serviceId'];
   /** How many days are shown, from today (1–31; default 7). */
   days?: BmSlotPicker['days'];
+  /** `slots` (default): a slot-booked service's slots from the server; `times`: wanted times on a grid of `hours`. */
+  mode?: BmSlotPicker['mode'];
+  /** In `times` mode: minutes between two times offered (a whole number, 5–240; default 30). */
+  step?: BmSlotPicker['step'];
+  /** In `times` mode: the service's opening hours (default 08:00–20:00 every day). */
+  hours?: BmSlotPicker['hours'];
+  /** In `times` mode: the compound's clock; earlier times are not offered. A test or demo may pass a simulated one. */
+  now?: BmSlotPicker['now'];
   /** The name of the value in the form's FormData. */
   name?: BmSlotPicker['name'];
   /** The visible label. */

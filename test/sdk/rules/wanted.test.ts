@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWantedAt, needsWantedAt, WANTED_HORIZON_DAYS } from '@bianmin/sdk/rules';
+import { checkWantedAt, needsWantedAt, wantedTimes, WANTED_HORIZON_DAYS } from '@bianmin/sdk/rules';
 import type { OpeningHours, PriceRule } from '@bianmin/sdk/schema';
 
 // Monday 23 November 2026, 10:00 in Shanghai.
@@ -42,5 +42,21 @@ describe('the wanted time of a service without slots', () => {
     expect([at('2026-11-24T11:59'), at('2026-11-24T12:30'), at('2026-11-24T14:00'), at('2026-11-28T10:00')]).toEqual([true, false, true, false]);
     const none = (t: string) => checkWantedAt({}, t, NOW).ok;
     expect([none('2026-11-24T07:59'), none('2026-11-24T08:00'), none('2026-11-24T19:59'), none('2026-11-24T20:00')]).toEqual([false, true, true, false]);
+  });
+
+  it('are offered on a grid from each opening, from now on, every one of them accepted by the check', () => {
+    // Monday 10:00: today's 08:00–09:30 have passed; 17:30 is the last of 08:00–18:00 every half hour.
+    const times = wantedTimes(carWash, { now: NOW, days: 2, stepMinutes: 30 });
+    expect(times[0]).toBe('2026-11-23T10:00:00+08:00');
+    expect(times.filter((t) => t.startsWith('2026-11-23'))).toHaveLength(16);
+    expect(times.filter((t) => t.startsWith('2026-11-24'))).toHaveLength(20);
+    expect(times.at(-1)).toBe('2026-11-24T17:30:00+08:00');
+    expect(times.every((t) => checkWantedAt(carWash, t, NOW).ok)).toBe(true);
+    // Two ranges a day, weekdays only: nothing on Saturday and Sunday; hourly steps.
+    const split = wantedTimes(weekdaysOnly, { now: NOW, days: 7, stepMinutes: 60, from: '2026-11-24' });
+    expect(split.filter((t) => t.startsWith('2026-11-24')).map((t) => t.slice(11, 16))).toEqual(['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']);
+    expect(split.some((t) => t.startsWith('2026-11-28') || t.startsWith('2026-11-29'))).toBe(false);
+    // None beyond the horizon, whatever the days asked.
+    expect(wantedTimes(carWash, { now: NOW, days: 1, stepMinutes: 60, from: '2027-11-24' })).toEqual([]);
   });
 });

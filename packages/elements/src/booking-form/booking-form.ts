@@ -4,6 +4,7 @@ import {
   canCancel,
   formatDate,
   formatDateTime,
+  formatInstant,
   formatMoney,
   formatPrice,
   formatTime,
@@ -13,6 +14,7 @@ import {
   isValidationError,
   newIdempotencyKey,
   quote,
+  toEpoch,
   unitLabel,
   type Amenity,
   type Booking,
@@ -26,6 +28,7 @@ import {
   type ServiceItem,
   type Settlement,
 } from '@bianmin/sdk';
+import { COMPOUND_TIME_ZONE, needsWantedAt } from '@bianmin/sdk/rules';
 import type { BianminClient } from '../base/context.js';
 import { BmFormAssociated } from '../base/form-associated.js';
 import { describeError } from '../base/errors.js';
@@ -47,7 +50,7 @@ import { parseSlotValue, type BmSlotPicker } from './slot-picker.js';
 export const MOBILE_PATTERN = '1[3-9]\\d{9}';
 
 /** The names of the values in the form's FormData, in the order they are sent. */
-export const BOOKING_FIELDS = ['slot', 'quantity', 'people', 'hours', 'amenities', 'building', 'room', 'name', 'phone', 'notes', 'settlement'] as const;
+export const BOOKING_FIELDS = ['slot', 'wantedAt', 'quantity', 'people', 'hours', 'amenities', 'building', 'room', 'name', 'phone', 'notes', 'settlement'] as const;
 export type BookingFieldName = (typeof BOOKING_FIELDS)[number];
 
 /** Which quantities a service asks for, from its price rule and whether it is a room or slot-booked. */
@@ -106,6 +109,8 @@ export function settlementsFor(occupancy: 'owner' | 'tenant' | undefined): Settl
 /** What the fields hold, read from the elements. */
 interface Values {
   slot: string;
+  /** The wanted time of a service without slots (an instant), or empty. */
+  wantedAt: string;
   quantity: string;
   people: string;
   hours: string;
@@ -139,7 +144,8 @@ const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : 
 
 /**
  * The booking form of a paid service (委托服务单, seed 001): the wanted time (our own day and slot
- * picker), the quantity in the price rule's unit (people and hours, a room's people and services),
+ * picker; for a service without slots, the same picker offering times within its opening hours on
+ * the compound's clock, required when its price differs by period), the quantity in the price rule's unit (people and hours, a room's people and services),
  * the household, the contact, notes and how to settle, with a live price from the SDK's `quote()`.
  * A quote-only service sends a request for a quote instead.
  *
@@ -149,7 +155,7 @@ const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : 
  * failure keeps everything and offers to send again with the same key.
  *
  * The form is itself form-associated: inside a host page's `<form>` its values are entries of that
- * form's FormData (`serviceId`, `slot`, `quantity`, `people`, `hours`, `amenities`, `building`,
+ * form's FormData (`serviceId`, `slot`, `wantedAt`, `quantity`, `people`, `hours`, `amenities`, `building`,
  * `room`, `name`, `phone`, `notes`, `settlement`, those the service asks for), the host form's reset
  * resets it, and an incomplete booking makes the host form invalid.
  *
@@ -212,6 +218,9 @@ export class BmBookingForm extends BmFormAssociated {
   @property() phone?: string;
 
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The compound's clock: wanted times before it are not offered. A test or demo may pass a simulated one. */
+  @property({ attribute: false }) now: () => Date | number = () => Date.now();
 
   @state() private phase: Phase = 'editing';
   @state() private failure?: Failure;
@@ -285,6 +294,7 @@ export class BmBookingForm extends BmFormAssociated {
   }
 
   private async attemptSubmit(item: ServiceItem, form: HTMLFormElement, client: BianminClient): Promise<void> {
+    this.field('wantedAt')?.requestUpdate(); // a wanted time that has passed meanwhile is taken back, and said so
     await this.fieldsSettled();
     if (!form.checkValidity()) {
       // Each invalid field got an `invalid` event and shows its error; say so and go to the first.
@@ -482,6 +492,7 @@ export class BmBookingForm extends BmFormAssociated {
     const amenities = this.field<BmFormField<string[]>>('amenities')?.value ?? [];
     return {
       slot: str('slot'),
+      wantedAt: str('wantedAt'),
       quantity: str('quantity'),
       people: str('people'),
       hours: str('hours'),
@@ -505,9 +516,26 @@ export class BmBookingForm extends BmFormAssociated {
     if (people !== undefined) q.people = people;
     if (hours !== undefined) q.hours = hours;
     const slot = parseSlotValue(v.slot);
-    if (slot) q.at = slot.start;
+    const at = slot?.start ?? this.wantedInstant(v.wantedAt);
+    if (at) q.at = at;
     return q;
   }
+
+  /** The compound's time zone: wanted times are entered, checked and priced on its clock. */
+  private get zone(): string {
+    return this.bm?.compound?.timeZone ?? COMPOUND_TIME_ZONE;
+  }
+
+  /** The wanted time chosen, as an instant with the compound's offset; undefined if none or unreadable. */
+  private wantedInstant(at: string): string | undefined {
+    if (!at) return undefined;
+    try {
+      return formatInstant(toEpoch(at, this.zone), this.zone);
+    } catch {
+      return undefined;
+    }
+  }
+
 
   private buildInput(item: ServiceItem, v: Values): BookingInput {
     const plan = fieldPlan(item);
@@ -521,6 +549,8 @@ export class BmBookingForm extends BmFormAssociated {
     };
     const slot = item.slots ? parseSlotValue(v.slot) : undefined;
     if (slot) input.slot = slot;
+    const wantedAt = item.slots ? undefined : this.wantedInstant(v.wantedAt);
+    if (wantedAt) input.wantedAt = wantedAt;
     if (quantity !== undefined) input.quantity = quantity;
     if (people !== undefined) input.people = people;
     if (hours !== undefined) input.hours = hours;
@@ -617,7 +647,7 @@ export class BmBookingForm extends BmFormAssociated {
       this.failure = undefined;
       this.phase = 'editing';
       this.status = '';
-      for (const name of ['slot', 'quantity', 'people', 'hours', 'amenities']) this.field(name)?.formResetCallback();
+      for (const name of ['slot', 'wantedAt', 'quantity', 'people', 'hours', 'amenities']) this.field(name)?.formResetCallback();
     }
     const loading = this.catalog.status === 'pending' || this.catalog.status === 'idle';
     this.setCustomState('loading', loading && !this.catalog.value);
@@ -686,7 +716,7 @@ export class BmBookingForm extends BmFormAssociated {
       <fieldset ?disabled=${this.isDisabled}>
         ${item.slots
           ? html`<bm-slot-picker part="slot-picker" name="slot" required service-id=${item.id} days=${days} label=${m.t('time')}></bm-slot-picker>`
-          : html`<p class="note">${m.t('noSlotNote')}</p>`}
+          : this.renderWanted(item)}
         ${plan.quantity
           ? html`<bm-number-field part="field" name="quantity" required min="1" max="10000" value=${String(minimum)} label=${m.t('quantity')} unit=${unitLabel(plan.quantity, locale)}></bm-number-field>`
           : nothing}
@@ -739,7 +769,7 @@ export class BmBookingForm extends BmFormAssociated {
             ></bm-text-field>
           </div>
         </fieldset>
-        <bm-text-field part="field" name="notes" multiline maxlength="1000" label=${m.t('notes')} hint=${item.slots ? '' : m.t('notesHint')}></bm-text-field>
+        <bm-text-field part="field" name="notes" multiline maxlength="1000" label=${m.t('notes')}></bm-text-field>
         ${item.price.kind === 'free'
           ? html`<input type="hidden" name="settlement" value=${settlements[0] ?? 'per-visit'} />`
           : html`<bm-radio-group
@@ -761,6 +791,29 @@ export class BmBookingForm extends BmFormAssociated {
         </button>
       </div>
     </form>`;
+  }
+
+  /**
+   * The wanted time of a service without slots: our own day and time picker in `times` mode, every
+   * half hour of its opening hours from now on (the compound's clock); required when the price
+   * depends on it.
+   */
+  private renderWanted(item: ServiceItem): TemplateResult {
+    const m = this.msg;
+    const required = needsWantedAt(item);
+    return html`<p class="note">${m.t('noSlotNote')}</p>
+      <bm-slot-picker
+        part="slot-picker"
+        name="wantedAt"
+        mode="times"
+        step="30"
+        days="14"
+        ?required=${required}
+        label=${m.t('wantedAt')}
+        hint=${m.t(required ? 'wantedPeakHint' : 'wantedHint', m.t('beijingTime', this.zone))}
+        .hours=${item.hours}
+        .now=${this.now}
+      ></bm-slot-picker>`;
   }
 
   /** The price for the values typed, from the SDK's `quote()`, line by line. */
@@ -841,6 +894,8 @@ export class BmBookingForm extends BmFormAssociated {
       !check.ok ? m.t('cancelClosed', phone) : until ? m.t('cancelUntil', formatDateTime(until, locale, tz), phone) : m.t('cancelAnytime', phone),
       phone,
     );
+    // The booked slot's start, or the wanted time of a service without slots.
+    const start = b.slot?.start ?? b.wantedAt;
     const settlement = b.settlement === 'per-visit' ? m.t('perVisit') : b.settlement === 'monthly' ? m.t('monthly') : m.t('prepaid');
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabindex="-1">${quoteRequested ? m.t('quoteRequested') : m.t('booked')}</h2>
@@ -848,12 +903,12 @@ export class BmBookingForm extends BmFormAssociated {
       <dl>
         <div><dt>${m.t('number')}</dt><dd part="booking-number">${b.number}</dd></div>
         <div><dt>${m.t('service')}</dt><dd>${m.text(b.serviceName)}</dd></div>
-        ${b.slot
+        ${start
           ? html`<div>
-              <dt>${m.t('when')}</dt>
+              <dt>${m.t(b.slot ? 'when' : 'wantedAt')}</dt>
               <dd part="receipt-time">
-                ${formatDate(b.slot.start, locale, tz)}
-                <span class="bm-nowrap">${formatTime(b.slot.start, locale, tz)}–${formatTime(b.slot.end, locale, tz)}</span>
+                ${formatDate(start, locale, tz)}
+                <span class="bm-nowrap">${formatTime(start, locale, tz)}${b.slot ? `–${formatTime(b.slot.end, locale, tz)}` : ''}</span>
                 (${m.t('beijingTime', tz)})
               </dd>
             </div>`

@@ -20,6 +20,8 @@ export const en: Translation<SlotPickerMessages> = {
   quotaReached: 'Daily limit of your home reached',
   noSlots: 'No time can be booked in these days. Please call the service desk.',
   dayNotOpen: 'Not open for booking on this day. Please choose another day.',
+  clear: 'No preferred time',
+  timePassed: 'The time you chose has passed. Please choose another.',
   chosen: (when: string) => `Chosen: ${when}`,
   zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? 'Times are Beijing time (UTC+8).' : `Times are ${zone} time.`),
 };

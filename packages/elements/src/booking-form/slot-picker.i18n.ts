@@ -19,6 +19,8 @@ const zhCN = {
   quotaReached: '本户当日已达上限',
   noSlots: '这几天没有可以预约的时段，请致电服务中心。',
   dayNotOpen: '这一天不开放预约，请选择其他日期。',
+  clear: '不指定时间',
+  timePassed: '您选的时间已经过去了，请另选一个时间。',
   chosen: (when: string) => `已选：${when}`,
   zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? '时间均为北京时间。' : `时间均为 ${zone} 时间。`),
 };

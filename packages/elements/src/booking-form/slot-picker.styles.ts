@@ -26,6 +26,11 @@ export const styles = css`
     padding: 4px 4px var(--_bm-space-2);
     scroll-snap-type: x proximity;
   }
+  /* Disabled, nothing in the row can take focus to scroll it: the days wrap instead. */
+  fieldset:disabled .day-row {
+    flex-wrap: wrap;
+    overflow-x: visible;
+  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(var(--_bm-slot-min-width), 1fr));

@@ -3,17 +3,22 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import {
+  COMPOUND_TIME_ZONE,
   addDays,
   formatDate,
+  formatInstant,
   formatTime,
   formatWeekday,
   localDate,
   toInstant,
+  weekdayOf,
   type Availability,
   type AvailableSlot,
+  type OpeningHours,
   type Slot,
   type SlotState,
 } from '@bianmin/sdk';
+import { DEFAULT_OPENING_HOURS, wantedTimes } from '@bianmin/sdk/rules';
 import type { BianminClient } from '../base/context.js';
 import { Resource } from '../controllers/resource.js';
 import { BmFormField, type FieldProblem, type FormStateValue } from '../fields/form-field.js';
@@ -41,14 +46,26 @@ type Args = readonly [BianminClient, string, number];
 const MAX_DAYS = 31; // AvailabilityQuery.days
 
 /**
+ * What the picker offers: the slots of a slot-booked service, from the server (`slots`), or the
+ * times a service without slots can be wanted at, on a grid of its opening hours (`times`).
+ */
+export type SlotPickerMode = 'slots' | 'times';
+
+/**
  * Our own day and time-slot picker (WeChat's `input[type=date]` is broken on both platforms). A row
  * of days from today (the compound's today, from the server's clock), each with its weekday and how
  * many slots are free, and the slots of the chosen day from the availability endpoint. Slots that
  * cannot be booked (`full`, `too-soon`, `closed`, `quota-reached`) are disabled with the reason in
  * words. Both rows are native radio groups: Tab enters a row, the arrow keys move and choose.
  *
+ * With `mode="times"` it offers instead the times a service without slots can be wanted at: every
+ * `step` minutes within its opening `hours` (set as a property; 08:00–20:00 by default), from now
+ * on, on the compound's clock. It asks no server, so it needs no `service-id`. A picker that is not
+ * `required` offers a button to take the choice back.
+ *
  * A form-associated field: its value is the chosen slot as `start/end` (ISO instants with offset),
- * `required` makes an empty choice invalid, anchored on the slot radios.
+ * or in `times` mode the chosen time (one ISO instant); `required` makes an empty choice invalid,
+ * anchored on the slot radios.
  *
  * @summary Chooses a day and a time slot of a bookable service.
  * @tagname bm-slot-picker
@@ -67,6 +84,7 @@ const MAX_DAYS = 31; // AvailabilityQuery.days
  * @csspart error - The load error, with a retry button.
  * @csspart empty - No slots in the days shown.
  * @csspart retry-button - Retries a failed load.
+ * @csspart clear-button - In `times` mode, when not `required`: takes the chosen time back.
  * @cssproperty --bm-slot-picker-slot-min-width - The narrowest a slot is in the grid.
  * @cssproperty --bm-slot-picker-chosen-color - Background of the chosen day and slot.
  * @cssstate loading - Slots are loading.
@@ -87,25 +105,74 @@ export class BmSlotPicker extends BmFormField<string> {
   /** How many days are shown, from today (1–31; default 7). */
   @property({ type: Number }) days = 7;
 
+  /** `slots` (default): a slot-booked service's slots from the server; `times`: wanted times on a grid of `hours`. */
+  @property({ reflect: true }) mode: SlotPickerMode = 'slots';
+
+  /** In `times` mode: minutes between two times offered (a whole number, 5–240; default 30). */
+  @property({ type: Number }) step = 30;
+
+  /** In `times` mode: the service's opening hours (default 08:00–20:00 every day). */
+  @property({ attribute: false }) hours?: readonly OpeningHours[];
+
+  /** In `times` mode: the compound's clock; earlier times are not offered. A test or demo may pass a simulated one. */
+  @property({ attribute: false }) now: () => Date | number = () => Date.now();
+
   /** The day whose slots are shown (`YYYY-MM-DD` in the compound's zone). */
   @state() private day?: string;
 
   private readonly msg = new Localize(this, messages);
   private reconciled?: Availability;
+  /** In `times` mode: the times offered, made again at each update (the clock moves on). */
+  private offered?: Availability;
 
-  /** The slots, loaded through the provider's client. */
+  /** The slots, loaded through the provider's client (`slots` mode only). */
   readonly availability = new Resource<Availability, Args>(this, {
     task: ([client, serviceId, days], signal) => client.services.availability(serviceId, { days }, { signal }),
-    args: () => (this.bm && this.serviceId && this.validDays ? [this.bm.client, this.serviceId, this.days] : undefined),
+    args: () => (this.mode === 'slots' && this.bm && this.serviceId && this.validDays ? [this.bm.client, this.serviceId, this.days] : undefined),
   });
 
   private get validDays(): boolean {
     return Number.isInteger(this.days) && this.days >= 1 && this.days <= MAX_DAYS;
   }
 
-  /** The chosen slot, or undefined. */
+  private get validStep(): boolean {
+    return Number.isInteger(this.step) && this.step >= 5 && this.step <= 240;
+  }
+
+  private get timesMode(): boolean {
+    return this.mode === 'times';
+  }
+
+  /** The opening hours `times` mode follows. */
+  private get openingHours(): readonly OpeningHours[] {
+    return this.hours ?? DEFAULT_OPENING_HOURS;
+  }
+
+  /** `times` mode: the wanted times from now on, as slots of no length (the compound's clock decides the grid). */
+  private timesOffered(): Availability {
+    const zone = this.bm?.compound?.timeZone ?? COMPOUND_TIME_ZONE;
+    const now = this.now();
+    const starts = wantedTimes({ hours: this.openingHours }, { now, days: this.days, stepMinutes: this.step, timeZone: zone });
+    return {
+      serviceId: this.serviceId ?? '',
+      generatedAt: formatInstant(now, zone),
+      slots: starts.map((start) => ({ start, end: start, capacity: 1, remaining: 1, state: 'available' })),
+    };
+  }
+
+  /** The form value of a slot: `start/end`, or in `times` mode its start. */
+  private slotFormValue(slot: Slot): string {
+    return this.timesMode ? slot.start : slotValue(slot);
+  }
+
+  /** When the chosen slot or time starts, if one is chosen. */
+  private get chosenStart(): string | undefined {
+    return this.timesMode ? this.value || undefined : this.selectedSlot?.start;
+  }
+
+  /** The chosen slot, or undefined (always in `times` mode, whose value is one instant). */
   get selectedSlot(): Slot | undefined {
-    return parseSlotValue(this.value);
+    return this.timesMode ? undefined : parseSlotValue(this.value);
   }
 
   /** Loads the slots again (after a booking failed because a slot was taken); a chosen slot that is no longer free is cleared. */
@@ -132,7 +199,8 @@ export class BmSlotPicker extends BmFormField<string> {
 
   protected parseState(state: FormStateValue): string | undefined {
     if (state === null) return '';
-    return typeof state === 'string' && (state === '' || parseSlotValue(state)) ? state : undefined;
+    if (typeof state !== 'string') return undefined;
+    return state === '' || (this.timesMode ? !Number.isNaN(Date.parse(state)) : parseSlotValue(state)) ? state : undefined;
   }
 
   protected validationAnchor(): HTMLElement | undefined {
@@ -147,19 +215,24 @@ export class BmSlotPicker extends BmFormField<string> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const data = this.availability.value;
-    this.setCustomState('loading', this.availability.status === 'pending' || this.availability.status === 'idle');
+    this.offered = this.timesMode && this.validDays && this.validStep ? this.timesOffered() : undefined;
+    const data = this.timesMode ? this.offered : this.availability.value;
+    this.setCustomState('loading', !this.timesMode && (this.availability.status === 'pending' || this.availability.status === 'idle'));
     if (data && data !== this.reconciled) {
       this.reconciled = data;
-      // A chosen slot that is no longer free (taken meanwhile, too soon now) is no choice any more.
+      // A chosen slot that is no longer free (taken meanwhile, too soon now, a time now past) is no choice any more.
       const chosen = this.value;
-      if (chosen && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
+      if (chosen && !data.slots.some((s) => s.state === 'available' && this.slotFormValue(s) === chosen)) {
+        this.value = '';
+        // A chosen time that has passed is not dropped without a word (a slot taken is said by the form).
+        if (this.timesMode) this.setCustomValidity(this.msg.t('timePassed'));
+      }
       const days = this.dayList(data);
       if (!this.day || !days.includes(this.day)) {
-        const slot = this.selectedSlot;
+        const start = this.chosenStart;
         const tz = this.timeZone;
         const firstFree = data.slots.find((s) => s.state === 'available');
-        this.day = slot && days.includes(localDate(slot.start, tz)) ? localDate(slot.start, tz) : firstFree ? localDate(firstFree.start, tz) : days[0];
+        this.day = start && days.includes(localDate(start, tz)) ? localDate(start, tz) : firstFree ? localDate(firstFree.start, tz) : days[0];
       }
     }
   }
@@ -197,9 +270,27 @@ export class BmSlotPicker extends BmFormField<string> {
     return `${formatWeekday(noon, this.effectiveLocale, this.timeZone)} ${this.shortDate(date)}`;
   }
 
+  /** A slot's times, "19:00–20:00"; in `times` mode the one time. */
   private range(slot: Slot): string {
     const locale = this.effectiveLocale;
-    return `${formatTime(slot.start, locale, this.timeZone)}–${formatTime(slot.end, locale, this.timeZone)}`;
+    const start = formatTime(slot.start, locale, this.timeZone);
+    return this.timesMode ? start : `${start}–${formatTime(slot.end, locale, this.timeZone)}`;
+  }
+
+  /** `times` mode: a day's opening, "08:00–18:00" (first open to last close), or "closed". */
+  private openingOf(date: string): string {
+    const ranges = this.openingHours.filter((h) => h.days.includes(weekdayOf(date)));
+    if (!ranges.length) return this.msg.t('dayClosed');
+    const opens = ranges.map((h) => h.open).sort();
+    const closes = ranges.map((h) => h.close).sort();
+    return `${opens[0]}–${closes[closes.length - 1]}`;
+  }
+
+  /** Takes the chosen time back (a picker that is not required). */
+  private clear(): void {
+    this.edited('');
+    this.committed();
+    void this.updateComplete.then(() => this.focusTarget()?.focus());
   }
 
   private chooseDay(e: Event): void {
@@ -215,9 +306,11 @@ export class BmSlotPicker extends BmFormField<string> {
   }
 
   protected override render(): unknown {
+    if (this.mode !== 'slots' && this.mode !== 'times') return this.renderBad('mode', String(this.mode));
+    if (!this.validDays) return this.renderBad('days', String(this.days));
+    if (this.timesMode) return this.validStep && this.offered ? this.renderPicker(this.offered) : this.renderBad('step', String(this.step));
     if (!this.bm) return this.renderNoProvider();
     if (!this.serviceId) return this.renderBad('service-id', '');
-    if (!this.validDays) return this.renderBad('days', String(this.days));
     return this.renderResource(this.availability, (data) => this.renderPicker(data));
   }
 
@@ -236,12 +329,13 @@ export class BmSlotPicker extends BmFormField<string> {
       else byDay.set(d, [s]);
     }
     const days = this.dayList(data);
+    const times = this.timesMode;
     if (data.slots.length === 0) return html`${this.renderHeader()}${this.renderEmpty(this.msg.t('noSlots'))}`;
     const noneFree = !data.slots.some((s) => s.state === 'available');
     const day = this.day ?? days[0] ?? '';
     const slots = byDay.get(day) ?? [];
     const shown = this.shownProblem;
-    const chosen = this.selectedSlot;
+    const chosen = this.chosenStart;
     return html`<div class="field" part="field">
       ${this.renderHeader()}
       <fieldset class="days" part="days" role="radiogroup" ?disabled=${this.isDisabled}>
@@ -250,7 +344,13 @@ export class BmSlotPicker extends BmFormField<string> {
           ${days.map((d, i) => {
             const list = byDay.get(d) ?? [];
             const free = list.filter((s) => s.state === 'available').length;
-            const status = list.length === 0 ? this.msg.t('dayClosed') : free === 0 ? this.msg.t('dayFull') : this.msg.t('freeCount', free);
+            const status = times
+              ? this.openingOf(d)
+              : list.length === 0
+                ? this.msg.t('dayClosed')
+                : free === 0
+                  ? this.msg.t('dayFull')
+                  : this.msg.t('freeCount', free);
             const relative = i === 0 ? this.msg.t('today') : i === 1 ? this.msg.t('tomorrow') : '';
             const weekday = formatWeekday(toInstant(d, '12:00', tz), locale, tz);
             return html`<label class="chip day" part="day" data-free=${free}>
@@ -276,12 +376,12 @@ export class BmSlotPicker extends BmFormField<string> {
           ? html`<p class="note">${this.msg.t('dayNotOpen')}</p>`
           : html`<div class="grid">
               ${slots.map((s) => {
-                const v = slotValue(s);
+                const v = this.slotFormValue(s);
                 const open = s.state === 'available';
                 return html`<label class="chip slot" part="slot" data-state=${s.state}>
                   <input type="radio" name="slot" .value=${v} .checked=${live(v === this.value)} ?disabled=${!open} @change=${this.chooseSlot} />
                   <span class="time">${this.range(s)}</span>
-                  <span class="sub">${open && s.capacity > 1 ? this.msg.t('left', s.remaining) : this.reason(s.state)}</span>
+                  ${times ? nothing : html`<span class="sub">${open && s.capacity > 1 ? this.msg.t('left', s.remaining) : this.reason(s.state)}</span>`}
                 </label>`;
               })}
             </div>`}
@@ -289,7 +389,10 @@ export class BmSlotPicker extends BmFormField<string> {
       ${noneFree ? html`<p class="note" part="none-free">${this.msg.t('noSlots')}</p>` : nothing}
       ${chosen
         ? html`<div class="chosen" part="chosen">
-            ${this.msg.t('chosen', `${formatDate(chosen.start, locale, tz)} ${this.range(chosen)}`)}
+            ${this.msg.t('chosen', `${formatDate(chosen, locale, tz)} ${this.range(this.selectedSlot ?? { start: chosen, end: chosen })}`)}
+            ${times && !this.required
+              ? html`<button type="button" class="bm-button" part="clear-button" ?disabled=${this.isDisabled} @click=${this.clear}>${this.msg.t('clear')}</button>`
+              : nothing}
           </div>`
         : nothing}
       ${this.renderHelp()}

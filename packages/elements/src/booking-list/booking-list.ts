@@ -498,20 +498,14 @@ export class BmBookingList extends BmElement {
         >
       </div>
       <dl class="details" part="details">
-        ${b.slot
-          ? html`<div>
-              <dt>${this.t.t('time')}</dt>
-              <dd><time datetime=${b.slot.start}>${this.formatSlot(b.slot.start, b.slot.end)}</time></dd>
-            </div>`
-          : b.wantedAt
-            ? html`<div>
-                <dt>${this.t.t('wanted')}</dt>
-                <dd><time datetime=${b.wantedAt}>${formatDateTime(b.wantedAt, locale, tz)}</time></dd>
-              </div>`
-            : html`<div>
-                <dt>${this.t.t('submitted')}</dt>
-                <dd><time datetime=${b.createdAt}>${formatDateTime(b.createdAt, locale, tz)}</time></dd>
-              </div>`}
+        <div>
+          <dt>${this.t.t(b.slot ? 'time' : b.wantedAt ? 'wanted' : 'submitted')}</dt>
+          <dd>
+            <time datetime=${b.slot?.start ?? b.wantedAt ?? b.createdAt}
+              >${b.slot ? this.formatSlot(b.slot.start, b.slot.end) : formatDateTime(b.wantedAt ?? b.createdAt, locale, tz)}</time
+            >
+          </dd>
+        </div>
         <div>
           <dt>${this.t.t('price')}</dt>
           <dd>${this.formatQuote(b)}</dd>

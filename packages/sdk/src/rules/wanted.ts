@@ -6,7 +6,7 @@
  */
 import type { OpeningHours, PriceRule } from '../schema/catalog.js';
 import { DEFAULT_OPENING_HOURS } from './slots.js';
-import { COMPOUND_TIME_ZONE, daysBetween, localDate, localTime, minuteOfDay, toEpoch, weekdayOf, type At } from './time.js';
+import { COMPOUND_TIME_ZONE, addDays, daysBetween, localDate, localTime, minuteOfDay, toEpoch, toInstant, weekdayOf, type At } from './time.js';
 
 /** How far ahead a wanted time may be, in local days from today: a year, the longest booking horizon. */
 export const WANTED_HORIZON_DAYS = 366;
@@ -43,4 +43,38 @@ export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: str
   const day = weekdayOf(date);
   const open = (item.hours ?? DEFAULT_OPENING_HOURS).some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute < minuteOfDay(h.close));
   return open ? { ok: true } : { ok: false, reason: 'closed' };
+}
+
+/**
+ * The wanted times a picker offers for a service without slots: on each of `days` local days from
+ * `from` (default: today), every `stepMinutes` from each opening-hours range's `open` while before
+ * its `close` (08:00–20:00 every day when the service names none), leaving out those before `now`
+ * and those on a day `WANTED_HORIZON_DAYS` or more after today: exactly the times of that grid
+ * `checkWantedAt` accepts, in time order, as instants with the zone's offset.
+ */
+export function wantedTimes(
+  item: { hours?: readonly OpeningHours[] },
+  opts: { now: At; days: number; stepMinutes: number; from?: string; timeZone?: string },
+): string[] {
+  const tz = opts.timeZone ?? COMPOUND_TIME_ZONE;
+  const step = Math.max(1, Math.floor(opts.stepMinutes));
+  const today = localDate(opts.now, tz);
+  const now = toEpoch(opts.now);
+  const first = opts.from ?? today;
+  const out: string[] = [];
+  for (let i = 0; i < opts.days; i++) {
+    const date = addDays(first, i);
+    if (daysBetween(today, date) >= WANTED_HORIZON_DAYS) break;
+    const day = weekdayOf(date);
+    const minutes = new Set<number>();
+    for (const h of item.hours ?? DEFAULT_OPENING_HOURS) {
+      if (!h.days.includes(day)) continue;
+      for (let t = minuteOfDay(h.open); t < minuteOfDay(h.close); t += step) minutes.add(t);
+    }
+    for (const t of [...minutes].sort((a, b) => a - b)) {
+      const at = toInstant(date, `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`, tz);
+      if (toEpoch(at) >= now) out.push(at);
+    }
+  }
+  return out;
 }

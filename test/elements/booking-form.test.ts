@@ -795,6 +795,23 @@ describe('<bm-booking-form>', () => {
       expect(wanted.shadowRoot!.querySelector('input[name=slot]')!.getAttribute('value')).to.equal('2026-11-23T11:00:00+08:00');
     });
 
+    it("shows the server's reason for refusing a wanted time next to the picker, in the resident's language", async () => {
+      // The server's clock says 11:00 while the page's says 10:10: the 10:30 the picker offers has passed there.
+      const later = createMockBackend({ now: () => new Date('2026-11-23T11:00:00+08:00') });
+      msw.use(...createHandlers(later, { baseUrl: '/api' }));
+      const form = await mount(FIXTURE_IDS.wantedTimeService);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-23T10:30:00+08:00"]')!.click();
+      await settle(form);
+      const failed = oneEvent(form, 'bm-booking-failed') as Promise<BmBookingFailedEvent>;
+      submitButton(form).click();
+      expect((await failed).detail.kind).to.equal('invalid');
+      await settle(form);
+      expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('未通过检查：期望时间已经过去了，请另选一个时间');
+      expect(wanted.shadowRoot!.activeElement, 'focus goes to the picker').to.exist;
+      expect(later.state.bookings.some((b) => b.serviceId === FIXTURE_IDS.wantedTimeService && b.createdAt.startsWith('2026-11-23T11'))).to.equal(false);
+    });
+
     it('lets a service without slots whose price does not depend on when be sent without a time, or a time taken back', async () => {
       const form = await mount(FIXTURE_IDS.labourService);
       const wanted = field<BmSlotPicker>(form, 'wantedAt')!;

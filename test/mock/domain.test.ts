@@ -532,6 +532,24 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect(ids.indexOf(tuesday.body.id)).toBeLessThan(ids.indexOf(saturday.body.id));
   });
 
+  it("answers a rule's 400 in the request's language: Chinese for zh, English otherwise", async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const ask = (lang?: string) =>
+      call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-car-wash', { wantedAt: '2026-11-24T07:30:00+08:00' }), ...(lang ? { headers: { 'Accept-Language': lang } } : {}) });
+    const zh = await ask('zh-CN');
+    expect(zh.status).toBe(400);
+    expect(zh.body).toMatchObject({ code: 'validation_failed', message: '请求未通过检查', issues: [{ path: ['wantedAt'], message: '期望时间不在服务时间内' }] });
+    expect(Object.keys(zh.body.issues[0]).sort()).toEqual(['message', 'path']);
+    for (const lang of [undefined, 'en', 'en-GB,zh;q=0.5']) {
+      const en = await ask(lang);
+      expect(en.body, String(lang)).toMatchObject({ message: 'The request is not valid', issues: [{ path: ['wantedAt'], message: 'the wanted time is outside the service hours' }] });
+    }
+    // Every rule's 400 has its Chinese: a tenant's settlement, a room without people.
+    const tenant = await call({ method: 'POST', path: '/bookings', token: 'resident.h-1-0805', headers: { 'Accept-Language': 'zh' }, body: { ...bookingFor('svc-plumbing'), household: { building: '1栋', room: '0805' } } });
+    expect(tenant.body.issues[0]).toEqual({ path: ['settlement'], message: '租户需在服务前预付押金' });
+  });
+
   it('a service priced per person-hour is booked with its number of people, not priced as one person', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

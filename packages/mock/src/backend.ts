@@ -9,7 +9,7 @@ import { helpHandlers } from './domain/help.js';
 import { loanHandlers, seedLoans } from './domain/loans.js';
 import { createFixtures, structuredCloneJson } from './fixtures/index.js';
 import { DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN } from './fixtures/people.js';
-import { ApiError, bodyOf, errorResponse, json, networkError, toIssues } from './http.js';
+import { ApiError, bodyOf, errorResponse, issuesIn, json, networkError, toIssues, wantsChinese } from './http.js';
 import { canonicalJson, createIdempotencyStore, type IdempotencyRecord } from './idempotency.js';
 import { createRouter, type Route } from './router.js';
 import { createScenario, type Scenario } from './scenario.js';
@@ -75,7 +75,8 @@ function callerOf(state: MockState, header: string | null): Caller | undefined {
   return undefined;
 }
 
-type Prepared = { route: Route; caller: Caller; input: HandlerInput<EndpointId>; rawBody: unknown };
+/** A request read and checked: its route, caller and input, and whether it asks for answers in Chinese. */
+type Prepared = { route: Route; caller: Caller; input: HandlerInput<EndpointId>; rawBody: unknown; zh: boolean };
 
 /** Idempotency keys saved with the state: the newest ones, so a long demo does not fill localStorage. */
 const SAVED_KEYS = 200;
@@ -167,7 +168,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       body: check(endpoint.body, rawBody),
     } as HandlerInput<EndpointId>;
     if (issues.length) throw new ApiError('validation_failed', 'The request is not valid', issues);
-    return { route, caller: who, input, rawBody };
+    return { route, caller: who, input, rawBody, zh: wantsChinese(request.headers.get('Accept-Language')) };
   }
 
   /**
@@ -188,7 +189,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       return { response: json(p.route.endpoint.status, shaped.data, requestId), dirty };
     } catch (e) {
-      if (e instanceof ApiError) return { response: errorResponse(requestId, e.status, e.code, e.message, e.issues), dirty };
+      if (e instanceof ApiError) {
+        // A rule's 400 speaks the request's language (the schema's own issues stay as zod words them).
+        const message = p.zh && e.code === 'validation_failed' ? '请求未通过检查' : e.message;
+        return { response: errorResponse(requestId, e.status, e.code, message, issuesIn(e.issues, p.zh)), dirty };
+      }
       return { response: errorResponse(requestId, 500, 'internal', 'The mock failed to handle the request'), dirty };
     }
   }
@@ -223,7 +228,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       prepared = await prepare(request, route.route, route.params, url);
     } catch (e) {
       await sleep(scenario.latencyMs);
-      if (e instanceof ApiError) return errorResponse(requestId, e.status, e.code, e.message, e.issues);
+      if (e instanceof ApiError) return errorResponse(requestId, e.status, e.code, e.message, issuesIn(e.issues, false));
       return errorResponse(requestId, 500, 'internal', 'The mock failed to read the request');
     }
 

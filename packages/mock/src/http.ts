@@ -8,7 +8,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: IssueBody[],
+    readonly issues?: MockIssue[],
   ) {
     super(message);
   }
@@ -17,9 +17,26 @@ export class ApiError extends Error {
   }
 }
 
-/** A 400 for one field that the schema cannot check (an unknown room, a missing slot). */
-export const invalid = (path: (string | number)[], message: string): ApiError =>
-  new ApiError('validation_failed', 'The request is not valid', [{ path, message }]);
+/** An issue of a 400, with its message in Chinese too: the answer speaks the request's `Accept-Language`. */
+export interface MockIssue extends IssueBody {
+  zh?: string;
+}
+
+/**
+ * A 400 for one field that the schema cannot check (an unknown room, a missing slot), with the
+ * message in English and in Chinese: a request that accepts zh gets the Chinese (as a property
+ * company's backend answers its residents; the booking form shows it next to the field).
+ */
+export const invalid = (path: (string | number)[], message: string, zh: string): ApiError =>
+  new ApiError('validation_failed', 'The request is not valid', [{ path, message, zh }]);
+
+/** Whether a request's `Accept-Language` puts Chinese first. */
+export const wantsChinese = (acceptLanguage: string | null): boolean => /^\s*zh\b/i.test(acceptLanguage ?? '');
+
+/** The issues of an answer in the request's language: the Chinese where there is one, without the extra field. */
+export function issuesIn(issues: readonly MockIssue[] | undefined, zh: boolean): IssueBody[] | undefined {
+  return issues?.map(({ zh: chinese, ...issue }) => (zh && chinese ? { ...issue, message: chinese } : issue));
+}
 
 export const notFound = (what: string): ApiError => new ApiError('not_found', `No such ${what}`);
 export const forbidden = (message = 'This record belongs to another household'): ApiError => new ApiError('forbidden', message);

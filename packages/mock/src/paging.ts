@@ -16,7 +16,7 @@ function decode(cursor: string): Key {
   } catch {
     // fall through
   }
-  throw invalid(['cursor'], 'unknown cursor');
+  throw invalid(['cursor'], 'unknown cursor', '没有这个分页位置');
 }
 
 /**

@@ -71,7 +71,7 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
     assertOwn(caller, a.householdId);
     if (a.status !== 'active') throw conflict('invalid_transition', 'The agreement has ended');
     // When a resident stops a long-term service, the office asks and records why (seed 001).
-    if (body.kind === 'stop' && !body.reason?.trim()) throw invalid(['reason'], 'say why the service stops');
+    if (body.kind === 'stop' && !body.reason?.trim()) throw invalid(['reason'], 'say why the service stops', '请说明停止服务的原因');
     const fee = assessChange(a, body, nowIso, state.compound.timeZone);
     const change: AgreementChange = {
       id: nextId(state.counters, 'agc'),

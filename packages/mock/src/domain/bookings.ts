@@ -49,6 +49,12 @@ const WANTED_REFUSALS = {
   'too-far': 'the wanted time is more than a year ahead',
   closed: 'the wanted time is outside the service hours',
 } as const;
+const WANTED_REFUSALS_ZH = {
+  invalid: '请选择期望时间',
+  past: '期望时间已经过去了，请另选一个时间',
+  'too-far': '期望时间只能在一年以内',
+  closed: '期望时间不在服务时间内',
+} as const;
 
 /**
  * The rules of a booking's input that its schema cannot check, the booking form's rules held on
@@ -68,37 +74,37 @@ const WANTED_REFUSALS = {
  */
 function checkInput(state: MockState, item: ServiceItem, body: BookingInput, household: Household, byResident: boolean, now: Date): void {
   if (byResident && !item.bookingModes.includes('online')) {
-    throw invalid(['serviceId'], `this service is booked by ${item.bookingModes.join(' or ')}, not online`);
+    throw invalid(['serviceId'], `this service is booked by ${item.bookingModes.join(' or ')}, not online`, '这项服务不接受网上预约，请致电或到服务台办理');
   }
   const channel = body.channel;
   if (channel !== undefined) {
-    if (!item.bookingModes.includes(channel)) throw invalid(['channel'], `this service is not booked by ${channel}`);
-    if (byResident && (channel === 'phone' || channel === 'desk')) throw invalid(['channel'], 'phone and desk bookings are taken by the desk');
+    if (!item.bookingModes.includes(channel)) throw invalid(['channel'], `this service is not booked by ${channel}`, '这项服务不接受这种预约方式');
+    if (byResident && (channel === 'phone' || channel === 'desk')) throw invalid(['channel'], 'phone and desk bookings are taken by the desk', '电话和服务台预约由服务台办理');
     if (channel === 'agreement' && !state.agreements.some((a) => a.householdId === household.id && a.serviceId === item.id && a.status === 'active')) {
-      throw invalid(['channel'], 'the household has no active agreement for this service');
+      throw invalid(['channel'], 'the household has no active agreement for this service', '本户没有这项服务的有效长期协议');
     }
   }
   const settlements = settlementsFor(household.occupancy);
   if (!settlements.includes(body.settlement)) {
-    throw invalid(['settlement'], household.occupancy === 'tenant' ? 'tenants prepay a deposit before the service' : `expected ${settlements.join(' or ')}`);
+    throw invalid(['settlement'], household.occupancy === 'tenant' ? 'tenants prepay a deposit before the service' : `expected ${settlements.join(' or ')}`, household.occupancy === 'tenant' ? '租户需在服务前预付押金' : '业主可以选择次结或月结');
   }
-  if (item.room && body.people === undefined) throw invalid(['people'], 'a room is booked with the number of people');
+  if (item.room && body.people === undefined) throw invalid(['people'], 'a room is booked with the number of people', '预约场室需要填写人数');
   const perPerson = item.price.kind === 'per-unit' && (item.price.unit === 'person' || item.price.unit === 'person-hour');
-  if (perPerson && body.people === undefined) throw invalid(['people'], 'this service is priced per person: say how many people');
-  if (!item.slots && body.slot) throw invalid(['slot'], 'this service has no time slots: give the wanted time as wantedAt');
+  if (perPerson && body.people === undefined) throw invalid(['people'], 'this service is priced per person: say how many people', '这项服务按人数计价，请填写人数');
+  if (!item.slots && body.slot) throw invalid(['slot'], 'this service has no time slots: give the wanted time as wantedAt', '这项服务不按时段预约，请选择期望时间');
   if (item.slots) {
-    if (body.wantedAt !== undefined) throw invalid(['wantedAt'], 'a slot-booked service is wanted at its slot: send the slot only');
+    if (body.wantedAt !== undefined) throw invalid(['wantedAt'], 'a slot-booked service is wanted at its slot: send the slot only', '这项服务按时段预约，时间以所选时段为准');
   } else if (body.wantedAt !== undefined) {
     const check = checkWantedAt(item, body.wantedAt, now, state.compound.timeZone);
-    if (!check.ok) throw invalid(['wantedAt'], WANTED_REFUSALS[check.reason]);
+    if (!check.ok) throw invalid(['wantedAt'], WANTED_REFUSALS[check.reason], WANTED_REFUSALS_ZH[check.reason]);
   } else if (needsWantedAt(item)) {
-    throw invalid(['wantedAt'], 'the price of this service depends on when it is wanted (peak or off-peak): give wantedAt');
+    throw invalid(['wantedAt'], 'the price of this service depends on when it is wanted (peak or off-peak): give wantedAt', '这项服务按时间计价（高峰或平峰），请选择期望时间');
   }
   const hours = slotHours(item);
   if (item.slots && hours !== undefined) {
-    if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`);
+    if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);
     const perHour = item.price.kind === 'per-unit' && item.price.unit === 'hour';
-    if (perHour && body.quantity !== undefined && body.quantity !== hours) throw invalid(['quantity'], `one slot of this service is ${hours} hour(s); book it by its slot`);
+    if (perHour && body.quantity !== undefined && body.quantity !== hours) throw invalid(['quantity'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);
   }
 }
 
@@ -196,20 +202,20 @@ export const bookingHandlers: Pick<
       household = own;
     } else {
       const h = householdAt(state, body.household);
-      if (!h) throw invalid(['household'], 'no such building and room in the compound');
+      if (!h) throw invalid(['household'], 'no such building and room in the compound', '小区里没有这个楼栋和房号');
       household = h;
     }
     const householdId = household.id;
     checkInput(state, item, body, household, caller.role === 'resident', now);
     if (item.room) {
-      if (body.people !== undefined && body.people > item.room.maxPeople) throw invalid(['people'], `the room holds ${item.room.maxPeople} people at most`);
+      if (body.people !== undefined && body.people > item.room.maxPeople) throw invalid(['people'], `the room holds ${item.room.maxPeople} people at most`, `这个场室最多容纳 ${item.room.maxPeople} 人`);
       const missing = (body.amenities ?? []).filter((a) => !item.room?.amenities.includes(a));
-      if (missing.length) throw invalid(['amenities'], `the room does not offer ${missing.join(', ')}`);
+      if (missing.length) throw invalid(['amenities'], `the room does not offer ${missing.join(', ')}`, '这个场室不提供所选的配套服务');
     } else if (body.amenities?.length) {
-      throw invalid(['amenities'], 'only rooms offer tea, sound or a projector');
+      throw invalid(['amenities'], 'only rooms offer tea, sound or a projector', '只有场室提供茶水、音响和投影仪');
     }
     if (item.slots) {
-      if (!body.slot) throw invalid(['slot'], 'this service is booked by time slot');
+      if (!body.slot) throw invalid(['slot'], 'this service is booked by time slot', '这项服务按时段预约，请选择时段');
       // The check and the insert below run in one synchronous turn: no other booking can slip in between.
       const check = checkSlot(item, body.slot, {
         now,
@@ -235,7 +241,7 @@ export const bookingHandlers: Pick<
         tz,
       );
     } catch (e) {
-      if (e instanceof RangeError) throw invalid(['quantity'], e.message);
+      if (e instanceof RangeError) throw invalid(['quantity'], e.message, '数量超出了可以计价的范围');
       throw e;
     }
     state.bookings.push(booking);
@@ -289,12 +295,12 @@ export const bookingHandlers: Pick<
     // The price is settled before the service is billed (seed 001): a quote states its price, and
     // labour plus materials is completed with what the materials cost. Nothing else takes either.
     if (body.to === 'quoted') {
-      if (body.price === undefined) throw invalid(['price'], 'a quote states its price');
-    } else if (body.price !== undefined) throw invalid(['price'], 'a price is given only when quoting');
+      if (body.price === undefined) throw invalid(['price'], 'a quote states its price', '报价需要填写价格');
+    } else if (body.price !== undefined) throw invalid(['price'], 'a price is given only when quoting', '只有报价时才填写价格');
     const materials = body.to === 'completed' && b.quote.lines.some((l) => l.code === 'labour');
     if (materials) {
-      if (body.materials === undefined) throw invalid(['materials'], 'labour plus materials is completed with what the materials cost');
-    } else if (body.materials !== undefined) throw invalid(['materials'], 'materials are given only when completing labour plus materials');
+      if (body.materials === undefined) throw invalid(['materials'], 'labour plus materials is completed with what the materials cost', '人工加材料的服务完成时需要填写材料费');
+    } else if (body.materials !== undefined) throw invalid(['materials'], 'materials are given only when completing labour plus materials', '只有人工加材料的服务完成时才填写材料费');
     if (body.price !== undefined) b.quote = quotedPrice(body.price);
     if (body.materials !== undefined) b.quote = withMaterials(b.quote, body.materials);
     moveBooking(b, body.to, ctx.nowIso, 'staff', body.note);

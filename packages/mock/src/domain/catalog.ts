@@ -190,7 +190,7 @@ export const catalogHandlers: Pick<
     try {
       return quote(item, body, state.compound.timeZone);
     } catch (e) {
-      throw invalid([], e instanceof Error ? e.message : 'the quantity cannot be priced');
+      throw invalid([], e instanceof Error ? e.message : 'the quantity cannot be priced', '数量超出了可以计价的范围');
     }
   },
 

@@ -81,10 +81,10 @@ export const loanHandlers: Pick<
     const { state, nowIso } = ctx;
     const it = item(state, body.itemId);
     const h = householdAt(state, body.household);
-    if (!h) throw invalid(['household'], 'no such building and room in the compound');
+    if (!h) throw invalid(['household'], 'no such building and room in the compound', '小区里没有这个楼栋和房号');
     // A due time is a promise to bring the item back later: one at or before the lending is refused.
     if (it.returnable && body.dueAt !== undefined && toEpoch(body.dueAt) <= toEpoch(nowIso)) {
-      throw invalid(['dueAt'], 'the due time must be after the time of lending');
+      throw invalid(['dueAt'], 'the due time must be after the time of lending', '归还时间必须晚于借出时间');
     }
     // Checked and taken in one synchronous turn: concurrent checkouts never take the stock below zero.
     const taken = applyCheckout(it, body.quantity);

@@ -145,8 +145,9 @@ const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : 
 /**
  * The booking form of a paid service (委托服务单, seed 001): the wanted time (our own day and slot
  * picker; for a service without slots, the same picker offering times within its opening hours on
- * the compound's clock, required when its price differs by period), the quantity in the price rule's unit (people and hours, a room's people and services),
- * the household, the contact, notes and how to settle, with a live price from the SDK's `quote()`.
+ * the compound's clock, required when its price differs by period), the quantity in the price
+ * rule's unit (people and hours, a room's people and services), the household, the contact, notes
+ * and how to settle, with a live price from the SDK's `quote()`.
  * A quote-only service sends a request for a quote instead.
  *
  * Sending is retry-safe: one idempotency key per attempt of the resident's intent, kept across
@@ -155,8 +156,8 @@ const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : 
  * failure keeps everything and offers to send again with the same key.
  *
  * The form is itself form-associated: inside a host page's `<form>` its values are entries of that
- * form's FormData (`serviceId`, `slot`, `wantedAt`, `quantity`, `people`, `hours`, `amenities`, `building`,
- * `room`, `name`, `phone`, `notes`, `settlement`, those the service asks for), the host form's reset
+ * form's FormData (`serviceId`, `slot`, `wantedAt`, `quantity`, `people`, `hours`, `amenities`,
+ * `building`, `room`, `name`, `phone`, `notes`, `settlement`, those the service asks for), the host form's reset
  * resets it, and an incomplete booking makes the host form invalid.
  *
  * @summary Books a service: time slot, quantities, household, contact, settlement and a live price.
@@ -535,7 +536,6 @@ export class BmBookingForm extends BmFormAssociated {
       return undefined;
     }
   }
-
 
   private buildInput(item: ServiceItem, v: Values): BookingInput {
     const plan = fieldPlan(item);

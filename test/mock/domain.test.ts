@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMinutes, cancellableUntil, localDate, localMonth, quote, replyDueAt, statementFor } from '@bianmin/sdk/rules';
+import { addDays, addMinutes, cancellableUntil, localDate, localMonth, quote, replyDueAt, statementFor, toInstant } from '@bianmin/sdk/rules';
 import type { BookingInput } from '@bianmin/sdk/schema';
 import { DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, FIXTURE_IDS } from '@bianmin/mock';
 import { bookingFor, direct, fixedBackend, freeSlot, staffCheckout } from './helpers.js';
@@ -218,24 +218,46 @@ describe('help requests', () => {
 });
 
 describe('agreements and statements', () => {
-  it('a change with less than 3 days notice costs 20% of the month fee; a stop needs a reason and ends the agreement', async () => {
+  it('a change with less than 3 days notice costs 20% of the month fee; a stop needs a reason and ends the agreement when it takes effect', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const today = localDate(backend.now());
+    const change = (body: object, token = R) => call({ method: 'POST', path: '/agreements/ag-0001/changes', token, body });
+    const soon = await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 1) });
+    expect(soon.status).toBe(201);
+    expect(soon.body.noticeGivenDays).toBe(1);
+    expect(soon.body.penalty).toBeGreaterThan(0);
+    // December 2026 has 26 Monday-to-Saturday days inside the agreement: 26 × 105 yuan × 20%. The office's own change is made by the desk.
+    const dec = await change({ kind: 'services', requestedBy: 'office', effectiveDate: '2026-12-01' }, S);
+    expect(dec.body).toMatchObject({ requestedBy: 'office', noticeGivenDays: 8, penalty: 0, month: '2026-12' });
+    // The side that changes late pays (seed 004): a resident cannot put a change on the office, nor date it back to dodge the notice.
+    expect((await change({ kind: 'times', requestedBy: 'office', effectiveDate: addDays(today, 1) })).body.issues[0].path).toEqual(['requestedBy']);
+    for (const effectiveDate of [addDays(today, -1), '2025-01-01', '2030-01-01']) {
+      const res = await change({ kind: 'times', requestedBy: 'resident', effectiveDate });
+      expect(res.status, effectiveDate).toBe(400);
+      expect(res.body.issues[0].path, effectiveDate).toEqual(['effectiveDate']);
+    }
+    const noReason = await change({ kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10) });
+    expect(noReason.body.issues[0].path).toEqual(['reason']);
+    // A stop in ten days: the service runs until the day before, then the agreement ends.
+    const stop = await change({ kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10), reason: '搬家' });
+    expect(stop.status).toBe(201);
+    const get = async () => (await call({ method: 'GET', path: '/agreements/ag-0001', token: R })).body;
+    expect(await get()).toMatchObject({ status: 'active', endedReason: '搬家', period: { to: addDays(today, 9) } });
+    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 20) })).body.issues[0].path).toEqual(['effectiveDate']);
+    clock.set(Date.parse(toInstant(addDays(today, 10), '00:00')));
+    expect(await get()).toMatchObject({ status: 'ended', endedReason: '搬家', period: { to: addDays(today, 9) } });
+    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 11) })).body.code).toBe('invalid_transition');
+  });
+
+  it('a stop that takes effect today ends the agreement at once', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);
     const today = localDate(backend.now());
-    const soon = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 1) } });
-    expect(soon.status).toBe(201);
-    expect(soon.body.noticeGivenDays).toBe(1);
-    // December 2026 has 26 Monday-to-Saturday days inside the agreement: 26 × 105 yuan × 20%.
-    const dec = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'services', requestedBy: 'office', effectiveDate: '2026-12-01' } });
-    expect(dec.body).toMatchObject({ noticeGivenDays: 8, penalty: 0, month: '2026-12' });
-    expect(soon.body.penalty).toBeGreaterThan(0);
-    const noReason = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10) } });
-    expect(noReason.body.issues[0].path).toEqual(['reason']);
-    const stop = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: addDays(today, 10), reason: '搬家' } });
-    expect(stop.status).toBe(201);
-    const after = await call({ method: 'GET', path: '/agreements/ag-0001', token: R });
-    expect(after.body).toMatchObject({ status: 'ended', endedReason: '搬家' });
-    expect((await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 20) } })).body.code).toBe('invalid_transition');
+    const stop = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: S, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: today, reason: '老人住院' } });
+    expect(stop.body).toMatchObject({ noticeGivenDays: 0 });
+    expect(stop.body.penalty).toBeGreaterThan(0);
+    expect((await call({ method: 'GET', path: '/agreements/ag-0001', token: R })).body).toMatchObject({ status: 'ended', period: { to: addDays(today, -1) } });
   });
 
   it('statements are what the rules derive from completed monthly bookings; older ones paid at the cashier', async () => {

@@ -2,7 +2,7 @@ import { IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, type Endpoint, type EndpointId }
 import { access } from '@bianmin/sdk/contract';
 import { formatInstant } from '@bianmin/sdk/rules';
 import type { Caller, Ctx, HandlerInput, Handlers } from './context.js';
-import { accountHandlers } from './domain/accounts.js';
+import { accountHandlers, settleAgreements } from './domain/accounts.js';
 import { bookingHandlers } from './domain/bookings.js';
 import { catalogHandlers, settlePriceLists } from './domain/catalog.js';
 import { helpHandlers } from './domain/help.js';
@@ -181,6 +181,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const ctx: Ctx = { state, now: at, nowIso: formatInstant(at, state.compound.timeZone), caller: p.caller, changed: () => (dirty = true) };
     try {
       if (settlePriceLists(state, at)) dirty = true;
+      if (settleAgreements(state, at)) dirty = true;
       const handler = handlers[p.route.id] as (c: Ctx, i: HandlerInput<EndpointId>) => unknown;
       const out = handler(ctx, p.input);
       const shaped = p.route.endpoint.response.safeParse(out);

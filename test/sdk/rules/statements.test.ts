@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BOOKING_STATUSES, SETTLEMENTS, type Booking, type BookingStatus, type Settlement } from '@bianmin/sdk/schema';
-import { localMonth, quote, statementFor } from '@bianmin/sdk/rules';
+import { localMonth, quote, serviceDay, statementFor } from '@bianmin/sdk/rules';
 
 let seq = 0;
 function booking(over: Partial<Booking> & { total?: number } = {}): Booking {
@@ -46,6 +46,31 @@ describe('the monthly statement (月结)', () => {
     expect(total).toBe(4750);
   });
 
+  it('bills a service without a slot in the month it was done, and leaves off what an agreement already covers', () => {
+    // Booked on the evening of 31 October for the morning of 1 November, and done then.
+    const done = booking({
+      total: 1800,
+      createdAt: '2026-10-31T18:00:00+08:00',
+      wantedAt: '2026-11-01T10:00:00+08:00',
+      history: [
+        { status: 'requested', at: '2026-10-31T18:00:00+08:00' },
+        { status: 'completed', at: '2026-11-01T11:00:00+08:00' },
+      ],
+    });
+    // No completion recorded in its history (an older record): the wanted day counts.
+    const wanted = booking({ total: 900, createdAt: '2026-10-30T18:00:00+08:00', wantedAt: '2026-11-03T09:00:00+08:00' });
+    // Hourly housekeeping under the household's long-term agreement: its daily fee is collected by the agreement (seed 004).
+    const agreed = booking({ total: 7000, channel: 'agreement', slot: { start: '2026-11-21T08:00:00+08:00', end: '2026-11-21T10:00:00+08:00' } });
+    expect(serviceDay(done)).toBe('2026-11-01T11:00:00+08:00');
+    expect(statementFor('hh-1', '2026-10', [done, wanted, agreed]).lines).toEqual([]);
+    const { lines, total } = statementFor('hh-1', '2026-11', [done, wanted, agreed]);
+    expect(lines.map((l) => [l.bookingId, l.date])).toEqual([
+      [done.id, '2026-11-01'],
+      [wanted.id, '2026-11-03'],
+    ]);
+    expect(total).toBe(2700);
+  });
+
   it('an empty month totals 0', () => {
     expect(statementFor('hh-1', '2026-12', [booking()])).toEqual({ lines: [], total: 0 });
   });
@@ -59,6 +84,7 @@ describe('the monthly statement (月结)', () => {
         householdId: fc.constantFrom('hh-1', 'hh-2'),
         day: fc.integer({ min: Date.UTC(2026, 9, 25), max: Date.UTC(2026, 11, 5) }),
         slotted: fc.boolean(),
+        channel: fc.constantFrom<Booking['channel']>('online', 'desk', 'agreement'),
       }),
       { maxLength: 40 },
     );
@@ -70,7 +96,9 @@ describe('the monthly statement (月结)', () => {
         });
         const { lines, total } = statementFor('hh-1', '2026-11', bookings);
         expect(total).toBe(lines.reduce((sum, l) => sum + l.amount, 0));
-        const eligible = bookings.filter((b) => b.householdId === 'hh-1' && b.status === 'completed' && b.settlement === 'monthly' && localMonth(b.slot?.start ?? b.createdAt) === '2026-11');
+        const eligible = bookings.filter(
+          (b) => b.householdId === 'hh-1' && b.status === 'completed' && b.settlement === 'monthly' && b.channel !== 'agreement' && localMonth(b.slot?.start ?? b.createdAt) === '2026-11',
+        );
         expect(lines.map((l) => l.bookingId).sort()).toEqual(eligible.map((b) => b.id).sort());
         expect([...lines].sort((x, y) => x.date.localeCompare(y.date)).map((l) => l.date)).toEqual(lines.map((l) => l.date));
       }),

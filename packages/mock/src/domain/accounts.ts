@@ -1,5 +1,5 @@
 import type { AgreementChange, Statement } from '@bianmin/sdk/schema';
-import { addDays, assessChange, localMonth, statementFor, toInstant } from '@bianmin/sdk/rules';
+import { addDays, assessChange, localDate, localMonth, serviceDay, statementFor, toInstant } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Handlers } from '../context.js';
 import { conflict, invalid, notFound } from '../http.js';
 import { nextId } from '../numbers.js';
@@ -41,7 +41,7 @@ function statements(state: MockState, now: Date, householdIds: string[], month?:
     const months = new Set(
       state.bookings
         .filter((b) => b.householdId === householdId && b.settlement === 'monthly' && b.status === 'completed')
-        .map((b) => localMonth(b.slot?.start ?? b.createdAt, tz)),
+        .map((b) => localMonth(serviceDay(b), tz)),
     );
     for (const m of [...months].sort().reverse()) {
       if (month !== undefined && m !== month) continue;
@@ -50,6 +50,22 @@ function statements(state: MockState, now: Date, householdIds: string[], month?:
     }
   }
   return out;
+}
+
+/**
+ * Ends the active agreements whose period is over (a stop that has taken effect, or the end of the
+ * term), as of `now`; says whether any changed.
+ */
+export function settleAgreements(state: MockState, now: Date): boolean {
+  const today = localDate(now, state.compound.timeZone);
+  let changed = false;
+  for (const a of state.agreements) {
+    if (a.status === 'active' && a.period.to < today) {
+      a.status = 'ended';
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 const STATEMENT_ID = /^st-(.+)-(\d{4}-\d{2})$/;
@@ -65,11 +81,25 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
   },
 
   'agreements.change': (ctx, { params, body }) => {
-    const { state, caller, nowIso } = ctx;
+    const { state, caller, now, nowIso } = ctx;
     const a = state.agreements.find((x) => x.id === params.agreementId);
     if (!a) throw notFound('agreement');
     assertOwn(caller, a.householdId);
     if (a.status !== 'active') throw conflict('invalid_transition', 'The agreement has ended');
+    // The side that changes late pays (seed 004): a resident cannot put a change on the office.
+    if (caller.role === 'resident' && body.requestedBy !== 'resident') {
+      throw invalid(['requestedBy'], 'a resident asks for a change as the resident', '住户只能以本人名义申请变更');
+    }
+    // A change takes effect from today on, within the agreement's period: a date in the past would dodge the notice.
+    const today = localDate(now, state.compound.timeZone);
+    if (body.effectiveDate < today) throw invalid(['effectiveDate'], 'a change takes effect from today on', '变更只能从今天起生效');
+    if (body.effectiveDate < a.period.from || body.effectiveDate > a.period.to) {
+      throw invalid(
+        ['effectiveDate'],
+        `a change takes effect within the agreement's period, ${a.period.from} to ${a.period.to}`,
+        `变更日期须在协议期限内（${a.period.from} 至 ${a.period.to}）`,
+      );
+    }
     // When a resident stops a long-term service, the office asks and records why (seed 001).
     if (body.kind === 'stop' && !body.reason?.trim()) throw invalid(['reason'], 'say why the service stops', '请说明停止服务的原因');
     const fee = assessChange(a, body, nowIso, state.compound.timeZone);
@@ -86,8 +116,12 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
     };
     if (body.reason !== undefined) change.reason = body.reason;
     if (body.kind === 'stop') {
-      a.status = 'ended';
+      // The service runs until the day before the stop takes effect; the agreement ends on that day
+      // (at once when that is today, else when the day comes: `settleAgreements`).
+      const last = addDays(body.effectiveDate, -1);
+      a.period.to = last < a.period.from ? a.period.from : last;
       a.endedReason = body.reason;
+      if (body.effectiveDate <= today) a.status = 'ended';
     }
     state.agreementChanges.push(change);
     ctx.changed();

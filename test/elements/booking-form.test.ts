@@ -812,6 +812,43 @@ describe('<bm-booking-form>', () => {
       expect(later.state.bookings.some((b) => b.serviceId === FIXTURE_IDS.wantedTimeService && b.createdAt.startsWith('2026-11-23T11'))).to.equal(false);
     });
 
+    it('lets an optional wanted time that has passed be given up: the picker says so and "不指定时间" stays', async () => {
+      const form = await mount(FIXTURE_IDS.labourService);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-23T10:30:00+08:00"]')!.click();
+      await settle(form);
+      form.now = () => new Date('2026-11-23T10:31:00+08:00');
+      submitButton(form).click();
+      await settle(form);
+      expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('您选的时间已经过去了，请另选一个时间。');
+      const clear = wanted.shadowRoot!.querySelector<HTMLButtonElement>('[part=clear-button]')!;
+      expect(clear.textContent!.trim()).to.equal('不指定时间');
+      clear.click();
+      await settle(form);
+      expect(wanted.validity.valid).to.equal(true);
+      const created = oneEvent(form, 'bm-booking-created') as Promise<BmBookingCreatedEvent>;
+      submitButton(form).click();
+      expect((await created).detail.booking.wantedAt).to.equal(undefined);
+    });
+
+    it('offers wanted times on the compound’s clock, whatever zone the page shows times in', async () => {
+      // The page shows New York time; the car wash opens 08:00–18:00 in Shanghai, and the hint says Beijing time.
+      const provider = await fixture<HTMLElement>(
+        html`<bm-provider base-url="/api" time-zone="America/New_York" .getToken=${() => DEMO_RESIDENT_TOKEN}
+          ><bm-booking-form service-id=${FIXTURE_IDS.wantedTimeService} .now=${() => NOW}></bm-booking-form
+        ></bm-provider>`,
+      );
+      const form = provider.querySelector('bm-booking-form') as BmBookingForm;
+      await ready(form);
+      const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+      const root = wanted.shadowRoot!;
+      expect(root.querySelector('input[name=day]')!.closest('label')!.textContent).to.contain('11月23日');
+      expect(root.querySelector('input[name=day]')!.closest('label')!.textContent).to.contain('08:00–18:00');
+      const first = root.querySelector<HTMLInputElement>('input[name=slot]')!;
+      expect([first.value, first.closest('label')!.textContent!.trim()]).to.deep.equal(['2026-11-23T10:30:00+08:00', '10:30']);
+      expect(root.textContent).to.contain('北京时间。');
+    });
+
     it('lets a service without slots whose price does not depend on when be sent without a time, or a time taken back', async () => {
       const form = await mount(FIXTURE_IDS.labourService);
       const wanted = field<BmSlotPicker>(form, 'wantedAt')!;

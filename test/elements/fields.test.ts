@@ -310,6 +310,19 @@ describe('<bm-text-field>', () => {
   });
 });
 
+describe('<bm-slot-picker mode="times">', () => {
+  it('takes a chosen time written another way as the offered one, keeps a later one off its grid, and takes back one that has passed', async () => {
+    const picker = (value: string) => fixture<BmSlotPicker>(html`<bm-slot-picker mode="times" days="3" .now=${() => NOW} value=${value}></bm-slot-picker>`);
+    const utc = await picker('2026-11-23T03:00:00Z'); // 11:00 in Shanghai
+    expect(utc.value).to.equal('2026-11-23T11:00:00+08:00');
+    expect(utc.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot]:checked')!.value).to.equal('2026-11-23T11:00:00+08:00');
+    const offGrid = await picker('2026-11-23T11:15:00+08:00');
+    expect([offGrid.value, offGrid.validity.valid]).to.deep.equal(['2026-11-23T11:15:00+08:00', true]);
+    const past = await picker('2026-11-23T09:00:00+08:00');
+    expect([past.value, past.validationMessage]).to.deep.equal(['', '您选的时间已经过去了，请另选一个时间。']);
+  });
+});
+
 describe('<bm-slot-picker> without a service or a provider', () => {
   it('says it needs a provider', async () => {
     const el = await fixture<BmSlotPicker>(html`<bm-slot-picker service-id="svc-tennis"></bm-slot-picker>`);

@@ -519,7 +519,7 @@ describe('bookings: the booking form’s rules, held by the server', () => {
 
   it('a service without slots records when it is wanted, prices peak by it, and refuses a time it cannot take', async () => {
     // T0 is Monday 23 November 2026, 10:00. The car wash is open 08:00–18:00 with a weekend peak (25 → 30 yuan).
-    const { backend } = fixedBackend();
+    const { backend, clock } = fixedBackend();
     const call = direct(backend);
     const book = (more: Partial<BookingInput>, token = R) => call({ method: 'POST', path: '/bookings', token, body: bookingFor('svc-car-wash', more) });
     const refused = async (more: Partial<BookingInput>, path: string) => {
@@ -544,6 +544,9 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     await refused({ wantedAt: '2026-11-28T10:30:00+08:00', slot: { start: '2026-11-28T10:30:00+08:00', end: '2026-11-28T11:30:00+08:00' } }, 'slot');
     // A service whose price does not depend on when may leave it to staff; a slot-booked one is wanted at its slot.
     expect((await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-plumbing') })).status).toBe(201);
+    // A service that names no hours takes any time of day: the desk books a taxi at dawn.
+    const taxi = await call({ method: 'POST', path: '/bookings', token: S, body: bookingFor('svc-taxi-booking', { wantedAt: '2026-11-24T05:30:00+08:00', channel: 'phone' }) });
+    expect([taxi.status, taxi.body.wantedAt]).toEqual([201, '2026-11-24T05:30:00+08:00']);
     const slot = freeSlot(backend.state, backend.now(), 'svc-tennis');
     const both = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-tennis', { slot, wantedAt: slot.start }) });
     expect(both.status).toBe(400);
@@ -552,6 +555,12 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     const upcoming = await call({ method: 'GET', path: '/bookings', token: R, query: { scope: 'upcoming' } });
     const ids = upcoming.body.items.map((b: { id: string }) => b.id);
     expect(ids.indexOf(tuesday.body.id)).toBeLessThan(ids.indexOf(saturday.body.id));
+    // A resident cancels online until the wanted time, not once the service may have been given.
+    expect(tuesday.body.cancellableUntil).toBe('2026-11-24T02:30:00Z');
+    clock.set(Date.parse('2026-11-24T10:31:00+08:00'));
+    const late = await call({ method: 'POST', path: `/bookings/${tuesday.body.id}/cancel`, token: R, body: {} });
+    expect([late.status, late.body.code]).toEqual([409, 'cancellation_window_closed']);
+    expect((await call({ method: 'POST', path: `/bookings/${saturday.body.id}/cancel`, token: R, body: {} })).status).toBe(200);
   });
 
   it("answers a rule's 400 in the request's language: Chinese for zh, English otherwise", async () => {

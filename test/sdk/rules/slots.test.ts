@@ -343,9 +343,13 @@ describe('cancelling', () => {
     expect(canCancel({ status: 'confirmed', slot }, p, '2026-11-23T07:00:01+08:00')).toEqual({ ok: false, reason: 'window-closed' });
   });
 
-  it('without a policy the window closes at the start; without a slot there is no window', () => {
+  it('without a policy the window closes at the start; without a slot at the wanted time; without either there is no window', () => {
     expect(canCancel({ status: 'requested', slot }, undefined, '2026-11-23T08:59:00+08:00')).toEqual({ ok: true, until: slot.start });
     expect(canCancel({ status: 'requested', slot }, undefined, '2026-11-23T09:01:00+08:00')).toEqual({ ok: false, reason: 'window-closed' });
+    // A car wash wanted at 09:00 on 1 December: cancelled online until then, not once it may have been done.
+    const wantedAt = '2026-12-01T09:00:00+08:00';
+    expect(canCancel({ status: 'confirmed', wantedAt }, undefined, '2026-12-01T09:00:00+08:00')).toEqual({ ok: true, until: wantedAt });
+    expect(canCancel({ status: 'confirmed', wantedAt }, undefined, '2026-12-03T10:00:00+08:00')).toEqual({ ok: false, reason: 'window-closed' });
     expect(canCancel({ status: 'quote-requested' }, p, '2030-01-01T00:00:00+08:00')).toEqual({ ok: true });
   });
 

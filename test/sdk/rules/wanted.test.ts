@@ -37,11 +37,24 @@ describe('the wanted time of a service without slots', () => {
     expect(at('2026-11-24T25:00')).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('follows every range of the hours, and 08:00–20:00 when a service names none', () => {
+  it('follows every range of the hours; a service that names none takes any time of day, and is offered 08:00–20:00', () => {
     const at = (t: string) => checkWantedAt(weekdaysOnly, t, NOW).ok;
     expect([at('2026-11-24T11:59'), at('2026-11-24T12:30'), at('2026-11-24T14:00'), at('2026-11-28T10:00')]).toEqual([true, false, true, false]);
+    // A wake-up call or a taxi at dawn, booked by the desk.
     const none = (t: string) => checkWantedAt({}, t, NOW).ok;
-    expect([none('2026-11-24T07:59'), none('2026-11-24T08:00'), none('2026-11-24T19:59'), none('2026-11-24T20:00')]).toEqual([false, true, true, false]);
+    expect([none('2026-11-24T05:30'), none('2026-11-24T07:59'), none('2026-11-24T20:00'), none('2026-11-23T09:59')]).toEqual([true, true, true, false]);
+    const offered = wantedTimes({}, { now: NOW, days: 2, stepMinutes: 60, from: '2026-11-24' }).filter((t) => t.startsWith('2026-11-24'));
+    expect([offered[0], offered.at(-1), offered.length]).toEqual(['2026-11-24T08:00:00+08:00', '2026-11-24T19:00:00+08:00', 12]);
+  });
+
+  it('offers each instant once and in time order across a daylight-saving change (a compound outside China)', () => {
+    // New York springs forward on 14 March 2027: 02:00–02:59 does not exist that night.
+    const allDay = { hours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' }] as OpeningHours[] };
+    const times = wantedTimes(allDay, { now: '2027-03-14T00:00:00-05:00', days: 1, stepMinutes: 30, timeZone: 'America/New_York' });
+    const epochs = times.map((t) => Date.parse(t));
+    expect(new Set(times).size).toBe(times.length);
+    expect([...epochs].sort((a, b) => a - b)).toEqual(epochs);
+    expect(times.every((t) => checkWantedAt(allDay, t, '2027-03-14T00:00:00-05:00', 'America/New_York').ok)).toBe(true);
   });
 
   it('are offered on a grid from each opening, from now on, every one of them accepted by the check', () => {

@@ -10,6 +10,7 @@ import {
   formatTime,
   formatWeekday,
   localDate,
+  toEpoch,
   toInstant,
   weekdayOf,
   type Availability,
@@ -148,9 +149,17 @@ export class BmSlotPicker extends BmFormField<string> {
     return this.hours ?? DEFAULT_OPENING_HOURS;
   }
 
+  /**
+   * In `times` mode the compound's zone, whatever zone the page shows times in: the opening hours,
+   * the days and the times offered are all on the compound's clock.
+   */
+  override get timeZone(): string {
+    return this.timesMode ? (this.bm?.compound?.timeZone ?? COMPOUND_TIME_ZONE) : super.timeZone;
+  }
+
   /** `times` mode: the wanted times from now on, as slots of no length (the compound's clock decides the grid). */
   private timesOffered(): Availability {
-    const zone = this.bm?.compound?.timeZone ?? COMPOUND_TIME_ZONE;
+    const zone = this.timeZone;
     const now = this.now();
     const starts = wantedTimes({ hours: this.openingHours }, { now, days: this.days, stepMinutes: this.step, timeZone: zone });
     return {
@@ -220,12 +229,19 @@ export class BmSlotPicker extends BmFormField<string> {
     this.setCustomState('loading', !this.timesMode && (this.availability.status === 'pending' || this.availability.status === 'idle'));
     if (data && data !== this.reconciled) {
       this.reconciled = data;
-      // A chosen slot that is no longer free (taken meanwhile, too soon now, a time now past) is no choice any more.
+      // A chosen slot that is no longer free (taken meanwhile, too soon now) is no choice any more.
       const chosen = this.value;
-      if (chosen && !data.slots.some((s) => s.state === 'available' && this.slotFormValue(s) === chosen)) {
-        this.value = '';
-        // A chosen time that has passed is not dropped without a word (a slot taken is said by the form).
-        if (this.timesMode) this.setCustomValidity(this.msg.t('timePassed'));
+      if (chosen && !this.timesMode && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
+      if (chosen && this.timesMode) {
+        // A time written another way (`…Z`) is the offered one; a time that has passed is taken back,
+        // and said so (a slot taken is said by the form); a later one off the grid stays chosen.
+        const t = Date.parse(chosen);
+        const same = data.slots.find((s) => Date.parse(s.start) === t);
+        if (same) this.value = same.start;
+        else if (!(t >= toEpoch(this.now()))) {
+          this.value = '';
+          if (!Number.isNaN(t)) this.setCustomValidity(this.msg.t('timePassed'));
+        }
       }
       const days = this.dayList(data);
       if (!this.day || !days.includes(this.day)) {
@@ -336,6 +352,8 @@ export class BmSlotPicker extends BmFormField<string> {
     const slots = byDay.get(day) ?? [];
     const shown = this.shownProblem;
     const chosen = this.chosenStart;
+    // Not required: the choice can be taken back, also once a chosen time has passed.
+    const clearable = times && !this.required && (chosen || this.customMessage);
     return html`<div class="field" part="field">
       ${this.renderHeader()}
       <fieldset class="days" part="days" role="radiogroup" ?disabled=${this.isDisabled}>
@@ -387,10 +405,10 @@ export class BmSlotPicker extends BmFormField<string> {
             </div>`}
       </fieldset>
       ${noneFree ? html`<p class="note" part="none-free">${this.msg.t('noSlots')}</p>` : nothing}
-      ${chosen
+      ${chosen || clearable
         ? html`<div class="chosen" part="chosen">
-            ${this.msg.t('chosen', `${formatDate(chosen, locale, tz)} ${this.range(this.selectedSlot ?? { start: chosen, end: chosen })}`)}
-            ${times && !this.required
+            ${chosen ? this.msg.t('chosen', `${formatDate(chosen, locale, tz)} ${this.range(this.selectedSlot ?? { start: chosen, end: chosen })}`) : nothing}
+            ${clearable
               ? html`<button type="button" class="bm-button" part="clear-button" ?disabled=${this.isDisabled} @click=${this.clear}>${this.msg.t('clear')}</button>`
               : nothing}
           </div>`

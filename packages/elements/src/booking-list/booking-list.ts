@@ -551,8 +551,9 @@ export class BmBookingList extends BmElement {
     const check = this.cancelCheck(b);
     const locale = this.effectiveLocale;
     if (!check.ok) {
-      if (check.reason !== 'window-closed' || !b.slot) return nothing;
-      const deadline = formatDateTime(b.cancellableUntil ?? b.slot.start, locale, this.timeZone);
+      const start = b.slot?.start ?? b.wantedAt;
+      if (check.reason !== 'window-closed' || !start) return nothing;
+      const deadline = formatDateTime(b.cancellableUntil ?? start, locale, this.timeZone);
       const phone = this.bm?.compound?.servicePhone;
       const href = phone ? telHref(phone) : null;
       return html`<p class="closed" part="cancel-closed">

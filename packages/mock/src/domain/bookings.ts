@@ -167,6 +167,8 @@ export function makeBooking(item: ServiceItem, input: BookingInput, n: NewBookin
   if (input.notes !== undefined) booking.notes = input.notes;
   if (input.metadata !== undefined) booking.metadata = input.metadata;
   if (input.slot && item.slots) booking.cancellableUntil = cancellableUntil(input.slot.start, item.slots, timeZone);
+  // Without a slot, a resident may cancel online until the wanted time (`canCancel`).
+  else if (input.wantedAt) booking.cancellableUntil = input.wantedAt;
   return booking;
 }
 

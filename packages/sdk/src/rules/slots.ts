@@ -147,18 +147,19 @@ export type CancelCheck = { ok: true; until?: string } | { ok: false; reason: 'w
 
 /**
  * Whether a booking may be cancelled now. Only states the booking machine lets move to `cancelled`
- * qualify (in-progress and finished bookings: `status`). Without a slot there is no window. With a
- * slot the window closes `cancelBeforeMinutes` before the start (at the start without a policy);
- * `until` is that moment, itself still inside the window.
+ * qualify (in-progress and finished bookings: `status`). With a slot the window closes
+ * `cancelBeforeMinutes` before the start (at the start without a policy); without a slot, at the
+ * wanted time; without either there is no window. `until` is that moment, itself still inside it.
  */
 export function canCancel(
-  booking: { status: BookingStatus; slot?: Slot },
+  booking: { status: BookingStatus; slot?: Slot; wantedAt?: string },
   policy: Pick<SlotPolicy, 'cancelBeforeMinutes'> | undefined,
   now: At,
   timeZone = COMPOUND_TIME_ZONE,
 ): CancelCheck {
   if (!canTransition(BOOKING_TRANSITIONS, booking.status, 'cancelled')) return { ok: false, reason: 'status' };
-  if (!booking.slot) return { ok: true };
-  const until = cancellableUntil(booking.slot.start, policy ?? { cancelBeforeMinutes: 0 }, timeZone);
+  const start = booking.slot?.start ?? booking.wantedAt;
+  if (!start) return { ok: true };
+  const until = cancellableUntil(start, policy ?? { cancelBeforeMinutes: 0 }, timeZone);
   return toEpoch(now) <= toEpoch(until) ? { ok: true, until } : { ok: false, reason: 'window-closed' };
 }

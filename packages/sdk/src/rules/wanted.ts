@@ -25,9 +25,10 @@ export type WantedCheck = { ok: true } | { ok: false; reason: 'invalid' | 'past'
 
 /**
  * Checks a wanted time (an instant with offset, or a wall time `YYYY-MM-DDTHH:mm` in the compound's
- * zone): not before `now`; on a local day less than `WANTED_HORIZON_DAYS` after today; and within
- * the service's opening hours (08:00–20:00 every day when it names none): on one of a range's days,
- * at or after its `open` and before its `close`.
+ * zone): not before `now`; on a local day less than `WANTED_HORIZON_DAYS` days after today (local
+ * dates, whatever the hour); and, when the service names opening hours, within them: on one of a
+ * range's days, at or after its `open` and before its `close`. A service that names none takes any
+ * time of day (a wake-up call, a taxi at dawn); a picker still offers 08:00–20:00 for it.
  */
 export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: string, now: At, timeZone = COMPOUND_TIME_ZONE): WantedCheck {
   let t: number;
@@ -39,9 +40,10 @@ export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: str
   if (t < toEpoch(now)) return { ok: false, reason: 'past' };
   const date = localDate(t, timeZone);
   if (daysBetween(localDate(now, timeZone), date) >= WANTED_HORIZON_DAYS) return { ok: false, reason: 'too-far' };
+  if (!item.hours) return { ok: true };
   const minute = minuteOfDay(localTime(t, timeZone));
   const day = weekdayOf(date);
-  const open = (item.hours ?? DEFAULT_OPENING_HOURS).some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute < minuteOfDay(h.close));
+  const open = item.hours.some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute < minuteOfDay(h.close));
   return open ? { ok: true } : { ok: false, reason: 'closed' };
 }
 
@@ -71,10 +73,10 @@ export function wantedTimes(
       if (!h.days.includes(day)) continue;
       for (let t = minuteOfDay(h.open); t < minuteOfDay(h.close); t += step) minutes.add(t);
     }
-    for (const t of [...minutes].sort((a, b) => a - b)) {
-      const at = toInstant(date, `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`, tz);
-      if (toEpoch(at) >= now) out.push(at);
-    }
+    // A wall time that a daylight-saving change skips lands on a later one's instant: kept once, in time order.
+    const instants = new Set<string>();
+    for (const t of minutes) instants.add(toInstant(date, `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`, tz));
+    out.push(...[...instants].filter((at) => toEpoch(at) >= now).sort((a, b) => toEpoch(a) - toEpoch(b)));
   }
   return out;
 }

@@ -563,6 +563,20 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect((await call({ method: 'POST', path: `/bookings/${saturday.body.id}/cancel`, token: R, body: {} })).status).toBe(200);
   });
 
+  it('a job booked by the hour without a slot must be done by closing time', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    // Give the elderly companion opening hours, 08:00–20:00 every day.
+    for (const list of backend.state.priceLists) {
+      const item = list.items.find((i) => i.id === 'svc-elderly-companion');
+      if (item) item.hours = [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00' }];
+    }
+    const book = (wantedAt: string, hours: number) => call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-elderly-companion', { wantedAt, hours }) });
+    const late = await book('2026-11-24T19:30:00+08:00', 8);
+    expect([late.status, late.body.issues?.[0]?.path]).toEqual([400, ['wantedAt']]);
+    expect((await book('2026-11-24T12:00:00+08:00', 8)).status).toBe(201);
+  });
+
   it("answers a rule's 400 in the request's language: Chinese for zh, English otherwise", async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

@@ -34,6 +34,9 @@ describe('the wanted time of a service without slots', () => {
     expect(at('2027-11-23T10:00')).toEqual({ ok: true }); // day 365
     expect(at('2027-11-24T10:00')).toEqual({ ok: false, reason: 'too-far' });
     expect(at('next tuesday')).toEqual({ ok: false, reason: 'invalid' });
+    // A job of three hours must be done by closing time.
+    expect(checkWantedAt(carWash, '2026-11-24T15:00', NOW, undefined, 180)).toEqual({ ok: true });
+    expect(checkWantedAt(carWash, '2026-11-24T15:30', NOW, undefined, 180)).toEqual({ ok: false, reason: 'closed' });
     expect(at('2026-11-24T25:00')).toEqual({ ok: false, reason: 'invalid' });
   });
 

@@ -95,7 +95,8 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
   if (item.slots) {
     if (body.wantedAt !== undefined) throw invalid(['wantedAt'], 'a slot-booked service is wanted at its slot: send the slot only', '这项服务按时段预约，时间以所选时段为准');
   } else if (body.wantedAt !== undefined) {
-    const check = checkWantedAt(item, body.wantedAt, now, state.compound.timeZone);
+    // Hours booked by the hour are a job that must be done by closing time.
+    const check = checkWantedAt(item, body.wantedAt, now, state.compound.timeZone, (body.hours ?? 0) * 60);
     if (!check.ok) throw invalid(['wantedAt'], WANTED_REFUSALS[check.reason], WANTED_REFUSALS_ZH[check.reason]);
   } else if (needsWantedAt(item)) {
     throw invalid(['wantedAt'], 'the price of this service depends on when it is wanted (peak or off-peak): give wantedAt', '这项服务按时间计价（高峰或平峰），请选择期望时间');

@@ -27,10 +27,17 @@ export type WantedCheck = { ok: true } | { ok: false; reason: 'invalid' | 'past'
  * Checks a wanted time (an instant with offset, or a wall time `YYYY-MM-DDTHH:mm` in the compound's
  * zone): not before `now`; on a local day less than `WANTED_HORIZON_DAYS` days after today (local
  * dates, whatever the hour); and, when the service names opening hours, within them: on one of a
- * range's days, at or after its `open` and before its `close`. A service that names none takes any
- * time of day (a wake-up call, a taxi at dawn); a picker still offers 08:00–20:00 for it.
+ * range's days, at or after its `open` and before its `close`, and a job of `minutes` (hours booked
+ * by the hour) done by the `close`. A service that names none takes any time of day (a wake-up
+ * call, a taxi at dawn); a picker still offers 08:00–20:00 for it.
  */
-export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: string, now: At, timeZone = COMPOUND_TIME_ZONE): WantedCheck {
+export function checkWantedAt(
+  item: { hours?: readonly OpeningHours[] },
+  at: string,
+  now: At,
+  timeZone = COMPOUND_TIME_ZONE,
+  minutes = 0,
+): WantedCheck {
   let t: number;
   try {
     t = toEpoch(at, timeZone);
@@ -43,7 +50,7 @@ export function checkWantedAt(item: { hours?: readonly OpeningHours[] }, at: str
   if (!item.hours) return { ok: true };
   const minute = minuteOfDay(localTime(t, timeZone));
   const day = weekdayOf(date);
-  const open = item.hours.some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute < minuteOfDay(h.close));
+  const open = item.hours.some((h) => h.days.includes(day) && minute >= minuteOfDay(h.open) && minute + Math.max(minutes, 1) <= minuteOfDay(h.close));
   return open ? { ok: true } : { ok: false, reason: 'closed' };
 }
 

@@ -260,6 +260,23 @@ describe('agreements and statements', () => {
     expect((await call({ method: 'GET', path: '/agreements/ag-0001', token: R })).body).toMatchObject({ status: 'ended', period: { to: addDays(today, -1) } });
   });
 
+  it('a statement issued or paid never changes: a service recorded completed late goes on the open one', async () => {
+    const { backend, clock } = fixedBackend(Date.parse('2026-10-20T10:00:00+08:00'));
+    const call = direct(backend);
+    const b = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-water-delivery', { wantedAt: '2026-10-21T10:00:00+08:00', settlement: 'monthly' }) });
+    expect(b.status).toBe(201);
+    clock.set(Date.parse('2026-12-10T09:00:00+08:00'));
+    const october = async () => (await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-10`, token: R })).body;
+    const before = await october();
+    expect(before.status).toBe('paid');
+    for (const to of ['confirmed', 'in-progress', 'completed']) {
+      expect((await call({ method: 'POST', path: `/bookings/${b.body.id}/status`, token: S, body: { to } })).status, to).toBe(200);
+    }
+    expect(await october()).toEqual(before);
+    const december = (await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-12`, token: R })).body;
+    expect(december.lines.find((l: { bookingId: string }) => l.bookingId === b.body.id)).toMatchObject({ date: '2026-10-21', amount: b.body.quote.total });
+  });
+
   it('statements are what the rules derive from completed monthly bookings; older ones paid at the cashier', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

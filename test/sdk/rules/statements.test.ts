@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BOOKING_STATUSES, SETTLEMENTS, type Booking, type BookingStatus, type Settlement } from '@bianmin/sdk/schema';
-import { localMonth, quote, serviceDay, statementFor } from '@bianmin/sdk/rules';
+import { billedAt, localMonth, quote, serviceDay, statementFor } from '@bianmin/sdk/rules';
 
 let seq = 0;
 function booking(over: Partial<Booking> & { total?: number } = {}): Booking {
@@ -61,7 +61,7 @@ describe('the monthly statement (月结)', () => {
     const wanted = booking({ total: 900, createdAt: '2026-10-30T18:00:00+08:00', wantedAt: '2026-11-03T09:00:00+08:00' });
     // Hourly housekeeping under the household's long-term agreement: its daily fee is collected by the agreement (seed 004).
     const agreed = booking({ total: 7000, channel: 'agreement', slot: { start: '2026-11-21T08:00:00+08:00', end: '2026-11-21T10:00:00+08:00' } });
-    expect(serviceDay(done)).toBe('2026-11-01T11:00:00+08:00');
+    expect([serviceDay(done), billedAt(done)]).toEqual(['2026-11-01T10:00:00+08:00', '2026-11-01T11:00:00+08:00']);
     expect(statementFor('hh-1', '2026-10', [done, wanted, agreed]).lines).toEqual([]);
     const { lines, total } = statementFor('hh-1', '2026-11', [done, wanted, agreed]);
     expect(lines.map((l) => [l.bookingId, l.date])).toEqual([
@@ -69,6 +69,24 @@ describe('the monthly statement (月结)', () => {
       [wanted.id, '2026-11-03'],
     ]);
     expect(total).toBe(2700);
+  });
+
+  it('bills a service recorded completed late on the statement still open, dated the day it was given', () => {
+    // An October court, recorded completed on 10 December: October's sheet was issued on 1 November and does not change.
+    const late = booking({
+      total: 4000,
+      slot: { start: '2026-10-21T19:00:00+08:00', end: '2026-10-21T20:00:00+08:00' },
+      history: [
+        { status: 'confirmed', at: '2026-10-20T10:00:00+08:00' },
+        { status: 'completed', at: '2026-12-10T09:00:00+08:00' },
+      ],
+    });
+    expect([serviceDay(late), billedAt(late)]).toEqual(['2026-10-21T19:00:00+08:00', '2026-12-10T09:00:00+08:00']);
+    expect(statementFor('hh-1', '2026-10', [late]).total).toBe(0);
+    expect(statementFor('hh-1', '2026-12', [late])).toEqual({
+      lines: [{ bookingId: late.id, bookingNumber: late.number, date: '2026-10-21', serviceName: late.serviceName, amount: 4000 }],
+      total: 4000,
+    });
   });
 
   it('an empty month totals 0', () => {

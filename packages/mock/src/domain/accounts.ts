@@ -1,5 +1,5 @@
 import type { AgreementChange, Statement } from '@bianmin/sdk/schema';
-import { addDays, assessChange, localDate, localMonth, serviceDay, statementFor, toInstant } from '@bianmin/sdk/rules';
+import { addDays, assessChange, billedAt, localDate, localMonth, statementFor, toInstant } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Handlers } from '../context.js';
 import { conflict, invalid, notFound } from '../http.js';
 import { nextId } from '../numbers.js';
@@ -41,7 +41,7 @@ function statements(state: MockState, now: Date, householdIds: string[], month?:
     const months = new Set(
       state.bookings
         .filter((b) => b.householdId === householdId && b.settlement === 'monthly' && b.status === 'completed')
-        .map((b) => localMonth(serviceDay(b), tz)),
+        .map((b) => localMonth(billedAt(b), tz)),
     );
     for (const m of [...months].sort().reverse()) {
       if (month !== undefined && m !== month) continue;

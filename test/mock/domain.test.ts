@@ -223,17 +223,18 @@ describe('agreements and statements', () => {
     const call = direct(backend);
     const today = localDate(backend.now());
     const change = (body: object, token = R) => call({ method: 'POST', path: '/agreements/ag-0001/changes', token, body });
-    const soon = await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 1) });
+    const soon = await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 1), hours: { start: '10:00', end: '13:00' } });
     expect(soon.status).toBe(201);
     expect(soon.body.noticeGivenDays).toBe(1);
     expect(soon.body.penalty).toBeGreaterThan(0);
     // December 2026 has 26 Monday-to-Saturday days inside the agreement: 26 × 105 yuan × 20%. The office's own change is made by the desk.
-    const dec = await change({ kind: 'services', requestedBy: 'office', effectiveDate: '2026-12-01' }, S);
+    const dec = await change({ kind: 'services', requestedBy: 'office', effectiveDate: '2026-12-01', services: [{ 'zh-CN': '日常保洁', en: 'Daily cleaning' }] }, S);
     expect(dec.body).toMatchObject({ requestedBy: 'office', noticeGivenDays: 8, penalty: 0, month: '2026-12' });
     // The side that changes late pays (seed 004): a resident cannot put a change on the office, nor date it back to dodge the notice.
-    expect((await change({ kind: 'times', requestedBy: 'office', effectiveDate: addDays(today, 1) })).body.issues[0].path).toEqual(['requestedBy']);
+    const hours = { start: '09:00', end: '12:00' };
+    expect((await change({ kind: 'times', requestedBy: 'office', effectiveDate: addDays(today, 1), hours })).body.issues[0].path).toEqual(['requestedBy']);
     for (const effectiveDate of [addDays(today, -1), '2025-01-01', '2030-01-01']) {
-      const res = await change({ kind: 'times', requestedBy: 'resident', effectiveDate });
+      const res = await change({ kind: 'times', requestedBy: 'resident', effectiveDate, hours });
       expect(res.status, effectiveDate).toBe(400);
       expect(res.body.issues[0].path, effectiveDate).toEqual(['effectiveDate']);
     }
@@ -244,10 +245,37 @@ describe('agreements and statements', () => {
     expect(stop.status).toBe(201);
     const get = async () => (await call({ method: 'GET', path: '/agreements/ag-0001', token: R })).body;
     expect(await get()).toMatchObject({ status: 'active', endedReason: '搬家', period: { to: addDays(today, 9) } });
-    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 20) })).body.issues[0].path).toEqual(['effectiveDate']);
+    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 20), hours })).body.issues[0].path).toEqual(['effectiveDate']);
     clock.set(Date.parse(toInstant(addDays(today, 10), '00:00')));
     expect(await get()).toMatchObject({ status: 'ended', endedReason: '搬家', period: { to: addDays(today, 9) } });
-    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 11) })).body.code).toBe('invalid_transition');
+    expect((await change({ kind: 'times', requestedBy: 'resident', effectiveDate: addDays(today, 11), hours })).body.code).toBe('invalid_transition');
+  });
+
+  it('a change of times or services says what it sets, which is in force from its effective date', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const today = localDate(backend.now());
+    const change = (body: object) => call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { requestedBy: 'resident', effectiveDate: addDays(today, 5), ...body } });
+    const get = async () => (await call({ method: 'GET', path: '/agreements/ag-0001', token: R })).body;
+    const refused = async (body: object, path: string) => expect((await change(body)).body.issues?.[0]?.path, JSON.stringify(body)).toEqual([path]);
+    await refused({ kind: 'times' }, 'hours');
+    await refused({ kind: 'times', hours: { start: '12:00', end: '09:00' } }, 'hours');
+    await refused({ kind: 'times', workDays: [1, 2, 3, 4, 5, 6, 7] }, 'workDays'); // one rest day a week (seed 004)
+    await refused({ kind: 'times', services: [{ 'zh-CN': '做晚饭', en: 'Cooking dinner' }] }, 'services');
+    await refused({ kind: 'services' }, 'services');
+    await refused({ kind: 'stop', reason: '搬家', hours: { start: '09:00', end: '12:00' } }, 'hours');
+    const times = await change({ kind: 'times', hours: { start: '14:00', end: '17:00' }, workDays: [5, 1, 3, 3] });
+    expect(times.status).toBe(201);
+    expect(times.body).toMatchObject({ hours: { start: '14:00', end: '17:00' }, workDays: [1, 3, 5] });
+    const dinner = [{ 'zh-CN': '做晚饭', en: 'Cooking dinner' }];
+    expect((await change({ kind: 'services', services: dinner, effectiveDate: addDays(today, 6) })).status).toBe(201);
+    // Not yet: the agreement keeps its times until the change takes effect.
+    expect(await get()).toMatchObject({ hours: { start: '09:00', end: '12:00' }, workDays: [1, 2, 3, 4, 5, 6] });
+    clock.set(Date.parse(toInstant(addDays(today, 5), '00:00')));
+    expect(await get()).toMatchObject({ hours: { start: '14:00', end: '17:00' }, workDays: [1, 3, 5] });
+    expect((await get()).services).not.toEqual(dinner);
+    clock.set(Date.parse(toInstant(addDays(today, 6), '00:00')));
+    expect((await get()).services).toEqual(dinner);
   });
 
   it('a stop that takes effect today ends the agreement at once', async () => {

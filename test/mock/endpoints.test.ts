@@ -53,7 +53,7 @@ const samples: { [K in EndpointId]: (s: MockState, now: Date) => Sample } = {
   'agreements.change': (_s, now) => ({
     token: R,
     params: { agreementId: 'ag-0001' },
-    body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(localDate(now), 5) },
+    body: { kind: 'times', requestedBy: 'resident', effectiveDate: addDays(localDate(now), 5), hours: { start: '09:00', end: '12:00' } },
   }),
   'statements.list': () => ({ token: R }),
   'statements.get': (s) => {

@@ -76,15 +76,29 @@ export function helpBody(h: HouseholdRef, description = MARK): HelpRequestInput 
   return { kind: 'repair', location: { building: h.address.building, room: h.address.room }, phone: h.contact.phone, description };
 }
 
-/** A change of times far enough ahead to need no late fee. */
-export function agreementChangeBody(fx: Fixtures, noticeDays: number, requestedBy: 'resident' | 'office', reason = MARK): AgreementChangeInput {
-  return { kind: 'times', requestedBy, effectiveDate: addDays(today(fx), noticeDays + 3), reason };
+type WorkHours = NonNullable<AgreementChangeInput['hours']>;
+
+/**
+ * A change of times far enough ahead to need no late fee, to the hours the agreement already has
+ * (so the check changes nothing a household relies on).
+ */
+export function agreementChangeBody(
+  fx: Fixtures,
+  noticeDays: number,
+  requestedBy: 'resident' | 'office',
+  reason = MARK,
+  hours: WorkHours = { start: '09:00', end: '12:00' },
+): AgreementChangeInput {
+  return { kind: 'times', requestedBy, effectiveDate: addDays(today(fx), noticeDays + 3), hours, reason };
 }
 
-/** An active agreement a caller may change, from its own list. */
-export function activeAgreement(records: Record<string, unknown>[]): { id: string; noticeDays: number } | undefined {
+/** An active agreement a caller may change, from its own list, with its notice and its hours. */
+export function activeAgreement(records: Record<string, unknown>[]): { id: string; noticeDays: number; hours?: WorkHours } | undefined {
   const a = records.find((r) => r.status === 'active' && typeof r.id === 'string');
-  return a ? { id: a.id as string, noticeDays: typeof a.noticeDays === 'number' ? a.noticeDays : 3 } : undefined;
+  if (!a) return undefined;
+  const h = a.hours as Partial<WorkHours> | undefined;
+  const hours = typeof h?.start === 'string' && typeof h.end === 'string' ? { start: h.start, end: h.end } : undefined;
+  return { id: a.id as string, noticeDays: typeof a.noticeDays === 'number' ? a.noticeDays : 3, ...(hours ? { hours } : {}) };
 }
 
 /**

@@ -44,7 +44,7 @@ const CASES: { [K in IdempotentId]: (ctx: Ctx) => Case | string } = {
   'agreements.change': (ctx) => {
     for (const as of ['resident', 'staff'] as const) {
       const a = ctx.http.has(as) ? activeAgreement(recordsOf(ctx.fx, 'agreements.list', as)) : undefined;
-      if (a) return { as, params: { agreementId: a.id }, body: (v) => agreementChangeBody(ctx.fx, a.noticeDays, as === 'staff' ? 'office' : 'resident', `${MARK} ${v}`) };
+      if (a) return { as, params: { agreementId: a.id }, body: (v) => agreementChangeBody(ctx.fx, a.noticeDays, as === 'staff' ? 'office' : 'resident', `${MARK} ${v}`, a.hours) };
     }
     return 'no active agreement visible to the tokens given';
   },

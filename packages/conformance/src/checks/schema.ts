@@ -122,7 +122,7 @@ const HAPPY: { [K in PostId]: Happy } = {
       if (!ctx.http.has(as)) continue;
       const a = activeAgreement(recordsOf(ctx.fx, 'agreements.list', as));
       if (!a) continue;
-      const body = agreementChangeBody(ctx.fx, a.noticeDays, as === 'resident' ? 'resident' : 'office');
+      const body = agreementChangeBody(ctx.fx, a.noticeDays, as === 'resident' ? 'resident' : 'office', MARK, a.hours);
       const change = expectSuccess(await ctx.send({ endpoint: 'agreements.change', as, params: { agreementId: a.id }, body }), 'agreements.change');
       if (change.agreementId !== a.id) fail(`the change names agreement ${change.agreementId}, not ${a.id}`);
       done.push(as);

@@ -1,4 +1,4 @@
-import type { AgreementChange, Statement } from '@bianmin/sdk/schema';
+import type { AgreementChange, AgreementChangeInput, Statement } from '@bianmin/sdk/schema';
 import { addDays, assessChange, billedAt, localDate, localMonth, statementFor, toInstant } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Handlers } from '../context.js';
 import { conflict, invalid, notFound } from '../http.js';
@@ -53,14 +53,46 @@ function statements(state: MockState, now: Date, householdIds: string[], month?:
 }
 
 /**
- * Ends the active agreements whose period is over (a stop that has taken effect, or the end of the
- * term), as of `now`; says whether any changed.
+ * What a change sets must fit its kind (seed 004): new times (`hours` from `start` to a later
+ * `end`, and/or `workDays` leaving at least one rest day a week) for `times`, a new list of
+ * `services` for `services`, nothing for a stop.
+ */
+function checkWhatChanges(body: AgreementChangeInput): void {
+  const { kind, hours, workDays, services } = body;
+  if (kind !== 'times' && (hours || workDays)) throw invalid([hours ? 'hours' : 'workDays'], `a ${kind} change sets no times`, '只有变更时间才填写时间');
+  if (kind !== 'services' && services) throw invalid(['services'], `a ${kind} change sets no services`, '只有变更服务内容才填写服务');
+  if (kind === 'times') {
+    if (!hours && !workDays) throw invalid(['hours'], 'a change of times gives the new hours or work days', '请填写新的服务时间或工作日');
+    if (hours && hours.start >= hours.end) throw invalid(['hours'], 'the hours end after they start', '结束时间须晚于开始时间');
+    if (workDays && (workDays.length === 0 || new Set(workDays).size > 6)) {
+      throw invalid(['workDays'], 'work days leave at least one rest day a week, and are at least one', '每周至少休息一天，且至少有一个工作日');
+    }
+  }
+  if (kind === 'services' && !services?.length) throw invalid(['services'], 'a change of services gives the new services', '请填写新的服务内容');
+}
+
+/**
+ * Brings the agreements up to `now`: the changes of times and services whose effective date has
+ * come are in force (each in effective-date order, the latest setting each field), and an active
+ * agreement whose period is over (a stop that has taken effect, or the end of the term) is ended.
+ * Says whether anything changed.
  */
 export function settleAgreements(state: MockState, now: Date): boolean {
   const today = localDate(now, state.compound.timeZone);
   let changed = false;
   for (const a of state.agreements) {
-    if (a.status === 'active' && a.period.to < today) {
+    if (a.status !== 'active') continue;
+    const before = JSON.stringify([a.hours, a.workDays, a.services]);
+    const due = state.agreementChanges
+      .filter((c) => c.agreementId === a.id && c.effectiveDate <= today)
+      .sort((x, y) => (x.effectiveDate < y.effectiveDate ? -1 : x.effectiveDate > y.effectiveDate ? 1 : x.requestedAt < y.requestedAt ? -1 : 1));
+    for (const c of due) {
+      if (c.hours) a.hours = { ...c.hours };
+      if (c.workDays) a.workDays = [...c.workDays];
+      if (c.services) a.services = c.services.map((x) => ({ ...x }));
+    }
+    if (JSON.stringify([a.hours, a.workDays, a.services]) !== before) changed = true;
+    if (a.period.to < today) {
       a.status = 'ended';
       changed = true;
     }
@@ -102,6 +134,7 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
     }
     // When a resident stops a long-term service, the office asks and records why (seed 001).
     if (body.kind === 'stop' && !body.reason?.trim()) throw invalid(['reason'], 'say why the service stops', '请说明停止服务的原因');
+    checkWhatChanges(body);
     const fee = assessChange(a, body, nowIso, state.compound.timeZone);
     const change: AgreementChange = {
       id: nextId(state.counters, 'agc'),
@@ -114,6 +147,9 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
       penalty: fee.penalty,
       month: fee.month,
     };
+    if (body.hours) change.hours = body.hours;
+    if (body.workDays) change.workDays = [...new Set(body.workDays)].sort((x, y) => x - y);
+    if (body.services) change.services = body.services;
     if (body.reason !== undefined) change.reason = body.reason;
     if (body.kind === 'stop') {
       // The service runs until the day before the stop takes effect; the agreement ends on that day
@@ -124,6 +160,7 @@ export const accountHandlers: Pick<Handlers, 'agreements.list' | 'agreements.get
       if (body.effectiveDate <= today) a.status = 'ended';
     }
     state.agreementChanges.push(change);
+    settleAgreements(state, now); // a change effective today applies at once
     ctx.changed();
     return change;
   },

@@ -3,6 +3,9 @@ import { Weekday } from './catalog.js';
 import { Address, Fen, Id, Instant, LocalDate, LocalTime, LocalizedText, Month } from './common.js';
 import { int, object } from './formats.js';
 
+/** The daily working hours of an agreement. */
+const WorkHours = object({ start: LocalTime, end: LocalTime });
+
 /** A long-term service agreement (seed 004, hourly housekeeping). */
 export const Agreement = object({
   id: Id,
@@ -14,7 +17,7 @@ export const Agreement = object({
   services: z.array(LocalizedText),
   period: object({ from: LocalDate, to: LocalDate }),
   workDays: z.array(Weekday),
-  hours: object({ start: LocalTime, end: LocalTime }),
+  hours: WorkHours,
   dailyFee: Fen,
   /** Extra pay per hour worked on a statutory holiday. */
   holidayHourlyExtra: Fen,
@@ -27,10 +30,21 @@ export const Agreement = object({
 });
 export type Agreement = z.infer<typeof Agreement>;
 
+/**
+ * What a change sets from its effective date: for `times`, the new `hours` and/or `workDays` (at
+ * least one rest day a week, seed 004); for `services`, the new `services`; a stop sets neither.
+ */
+const changed = {
+  hours: z.optional(WorkHours),
+  workDays: z.optional(z.array(Weekday)),
+  services: z.optional(z.array(LocalizedText)),
+};
+
 export const AgreementChangeInput = object({
   kind: z.enum(['times', 'services', 'stop']),
   requestedBy: z.enum(['resident', 'office']),
   effectiveDate: LocalDate,
+  ...changed,
   /** Why a resident stops a long-term service is asked and recorded (seed 001). */
   reason: z.optional(z.string().check(z.maxLength(500))),
 });
@@ -43,6 +57,7 @@ export const AgreementChange = object({
   requestedBy: z.enum(['resident', 'office']),
   requestedAt: Instant,
   effectiveDate: LocalDate,
+  ...changed,
   reason: z.optional(z.string()),
   /** Whole days between the request and the change, in the compound's time zone. */
   noticeGivenDays: int(),

@@ -237,8 +237,9 @@ export class BmSlotPicker extends BmFormField<string> {
         // and said so (a slot taken is said by the form); a later one off the grid stays chosen.
         const t = Date.parse(chosen);
         const same = data.slots.find((s) => Date.parse(s.start) === t);
-        if (same) this.value = same.start;
-        else if (!(t >= toEpoch(this.now()))) {
+        if (same) {
+          if (same.start !== chosen) this.value = same.start;
+        } else if (!(t >= toEpoch(this.now()))) {
           this.value = '';
           if (!Number.isNaN(t)) this.setCustomValidity(this.msg.t('timePassed'));
         }

@@ -66,9 +66,10 @@ const WANTED_REFUSALS_ZH = {
  * - The settlement is one the household may choose: tenants prepay (seed 001).
  * - A room is booked with its number of people (seed 003), and so is a service priced per person
  *   or per person-hour (the chess room, a course): its price is counted in people.
- * - A service without slots is wanted at a time within its opening hours, from now to a year
- *   ahead; one priced by period (peak / off-peak) must say when (seed 001: the order records the
- *   wanted time). A slot-booked service is wanted at its slot and takes no other time.
+ * - A service without slots is wanted at a time from now to a year ahead, within its opening hours
+ *   when it names them (a job booked by the hour done by closing time: `checkWantedAt`); one priced
+ *   by period (peak / off-peak) must say when (seed 001: the order records the wanted time). A
+ *   slot-booked service is wanted at its slot and takes no other time, a slotless one no slot.
  * - A slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity)
  *   that disagree with the slot's length are refused rather than priced.
  */

@@ -113,3 +113,24 @@ export const Invalid: Story = {
 export const Disabled: Story = { render: () => fields({ values: true, disabled: true }) };
 
 export const English: Story = { render: () => fields({ locale: 'en' }) };
+
+/**
+ * A job booked by the hour (three hours here, `duration="180"`) must be done by closing: the picker
+ * offers 08:00–15:00 of the car wash's 08:00–18:00, and a chosen 16:30 is taken back and said so.
+ * The compound's clock is fixed at Monday 23 November 2026, 10:10.
+ */
+export const WantedTimeLongJob: Story = {
+  render: () => html`<form style="max-width:28rem" @submit=${(e: Event) => e.preventDefault()}>
+    <bm-slot-picker
+      name="wantedAt"
+      mode="times"
+      days="7"
+      duration="180"
+      locale="zh-CN"
+      label="期望时间"
+      value="2026-11-24T16:30:00+08:00"
+      .hours=${carWashHours}
+      .now=${() => new Date('2026-11-23T10:10:00+08:00')}
+    ></bm-slot-picker>
+  </form>`,
+};

@@ -867,6 +867,54 @@ describe('<bm-booking-form>', () => {
       expect(detail.booking.wantedAt).to.equal(undefined);
     });
 
+    it('offers only the wanted times a job booked by the hour fits before closing, and takes back one it no longer fits', async () => {
+      // The elderly companion, by the hour (two at least), given opening hours 08:00–20:00 for this test.
+      const items = backend.state.priceLists.flatMap((l) => l.items.filter((i) => i.id === 'svc-elderly-companion'));
+      for (const item of items) item.hours = [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00' }];
+      try {
+        const host = await fixture<HTMLFormElement>(html`<form>
+          <bm-provider base-url="/api" .getToken=${() => DEMO_RESIDENT_TOKEN}
+            ><bm-booking-form name="booking" service-id="svc-elderly-companion" .now=${() => NOW}></bm-booking-form
+          ></bm-provider>
+        </form>`);
+        const form = host.querySelector('bm-booking-form') as BmBookingForm;
+        await ready(form);
+        const wanted = field<BmSlotPicker>(form, 'wantedAt')!;
+        const times = () => [...wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=slot]')].map((r) => r.value.slice(11, 16));
+        expect([field(form, 'hours')!.value, wanted.duration]).to.deep.equal(['2', 120]);
+        expect(times().at(-1), 'two hours from 18:00 end at closing').to.equal('18:00');
+        wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=day]')[1]!.click();
+        await settle(form);
+        wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-24T17:30:00+08:00"]')!.click();
+        await settle(form);
+        expect(new FormData(host).get('wantedAt')).to.equal('2026-11-24T17:30:00+08:00');
+        // Three hours from 17:30 would run past 20:00: the time is taken back, said so, and no longer sent.
+        await type(form, 'hours', '3');
+        await settle(form);
+        expect([wanted.duration, times().at(-1)]).to.deep.equal([180, '17:00']);
+        expect([wanted.value, form.formData.get('wantedAt'), new FormData(host).get('wantedAt')]).to.deep.equal(['', null, null]);
+        expect(host.checkValidity(), 'the host form waits for another time').to.equal(false);
+        expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('按现在的时长，从您选的时间开始会超过营业时间，请另选一个时间。');
+        // A time three hours fit is kept when the hours change back.
+        wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-24T17:00:00+08:00"]')!.click();
+        await type(form, 'hours', '2');
+        expect([wanted.value, times().at(-1)]).to.deep.equal(['2026-11-24T17:00:00+08:00', '18:00']);
+        // Hours beyond what the field takes do not break the picker: the field says what is wrong.
+        await type(form, 'hours', '99');
+        expect(wanted.shadowRoot!.querySelector('[part=error]') === null, 'no attribute error').to.equal(true);
+        expect(wanted.duration).to.equal(1440);
+        const created = oneEvent(form, 'bm-booking-created') as Promise<BmBookingCreatedEvent>;
+        await type(form, 'hours', '2');
+        wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-24T18:00:00+08:00"]')!.click();
+        await settle(form);
+        submitButton(form).click();
+        const { detail } = await created;
+        expect([detail.booking.wantedAt, detail.booking.hours]).to.deep.equal(['2026-11-24T18:00:00+08:00', 2]);
+      } finally {
+        for (const item of items) delete item.hours;
+      }
+    });
+
     it('sends a quote-only service as a request for a quote', async () => {
       const form = await mount(FIXTURE_IDS.quoteService);
       expect($(form, 'bm-slot-picker[name=slot]') === null, 'no slot picker').to.equal(true);

@@ -360,6 +360,8 @@ export interface BmSlotPickerProperties {
   mode?: BmSlotPicker['mode'];
   /** In `times` mode: minutes between two times offered (a whole number, 5–240; default 30). */
   step?: BmSlotPicker['step'];
+  /** In `times` mode: how many minutes the job takes (a whole number, 0–1440; default 0): when the service names its `hours`, only the times from which it is done by closing are offered. */
+  duration?: BmSlotPicker['duration'];
   /** In `times` mode: the service's opening hours (default 08:00–20:00 every day). */
   hours?: BmSlotPicker['hours'];
   /** In `times` mode: the compound's clock; earlier times are not offered. A test or demo may pass a simulated one. */

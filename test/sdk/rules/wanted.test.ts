@@ -75,4 +75,18 @@ describe('the wanted time of a service without slots', () => {
     // None beyond the horizon, whatever the days asked.
     expect(wantedTimes(carWash, { now: NOW, days: 1, stepMinutes: 60, from: '2027-11-24' })).toEqual([]);
   });
+
+  it('leave out the times at which a job of the length booked would not be done by closing, as the check does', () => {
+    // Three hours on Tuesday: 15:00 is the last start that ends by 18:00; 15:30–17:30 are not offered.
+    const three = wantedTimes(carWash, { now: NOW, days: 1, stepMinutes: 30, from: '2026-11-24', minutes: 180 });
+    expect([three[0], three.at(-1), three.length]).toEqual(['2026-11-24T08:00:00+08:00', '2026-11-24T15:00:00+08:00', 15]);
+    const all = wantedTimes(carWash, { now: NOW, days: 1, stepMinutes: 30, from: '2026-11-24' });
+    for (const t of all) expect(three.includes(t)).toBe(checkWantedAt(carWash, t, NOW, undefined, 180).ok);
+    // Each range on its own: two hours fit 09:00–12:00 from 09:00 and 10:00, and 14:00–17:00 from 14:00 and 15:00.
+    const split = wantedTimes(weekdaysOnly, { now: NOW, days: 1, stepMinutes: 60, from: '2026-11-24', minutes: 120 });
+    expect(split.map((t) => t.slice(11, 16))).toEqual(['09:00', '10:00', '14:00', '15:00']);
+    // A service that names no hours takes any time, whatever the length: the offered grid stays 08:00–19:00.
+    const none = wantedTimes({}, { now: NOW, days: 1, stepMinutes: 60, from: '2026-11-24', minutes: 600 });
+    expect([none[0], none.at(-1), none.length]).toEqual(['2026-11-24T08:00:00+08:00', '2026-11-24T19:00:00+08:00', 12]);
+  });
 });

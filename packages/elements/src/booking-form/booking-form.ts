@@ -658,7 +658,10 @@ export class BmBookingForm extends BmFormAssociated {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.applyRestore();
-    if (!changed.has('snapshot')) this.queueSync();
+    // Read the fields again after each render, a new snapshot's too: a field may have changed its own
+    // value on the way (the wanted-time picker takes back a time the job no longer fits). The same
+    // values make the same snapshot, which renders nothing.
+    this.queueSync();
   }
 
   protected override render(): unknown {
@@ -716,7 +719,7 @@ export class BmBookingForm extends BmFormAssociated {
       <fieldset ?disabled=${this.isDisabled}>
         ${item.slots
           ? html`<bm-slot-picker part="slot-picker" name="slot" required service-id=${item.id} days=${days} label=${m.t('time')}></bm-slot-picker>`
-          : this.renderWanted(item)}
+          : this.renderWanted(item, plan.hours ? (values ? (whole(values.hours) ?? 0) : Math.min(24, minimum)) : 0)}
         ${plan.quantity
           ? html`<bm-number-field part="field" name="quantity" required min="1" max="10000" value=${String(minimum)} label=${m.t('quantity')} unit=${unitLabel(plan.quantity, locale)}></bm-number-field>`
           : nothing}
@@ -798,7 +801,12 @@ export class BmBookingForm extends BmFormAssociated {
    * half hour of its opening hours from now on (the compound's clock); required when the price
    * depends on it.
    */
-  private renderWanted(item: ServiceItem): TemplateResult {
+  /**
+   * The wanted time of a service without slots. A job booked by the hour must be done by closing (as
+   * the server checks): the picker offers the times the `hours` now typed fit (the field's first
+   * value before any is read; 0 while unreadable).
+   */
+  private renderWanted(item: ServiceItem, hours: number): TemplateResult {
     const m = this.msg;
     const required = needsWantedAt(item);
     return html`<p class="note">${m.t('noSlotNote')}</p>
@@ -811,6 +819,7 @@ export class BmBookingForm extends BmFormAssociated {
         ?required=${required}
         label=${m.t('wantedAt')}
         hint=${m.t(required ? 'wantedPeakHint' : 'wantedHint', m.t('beijingTime', this.zone))}
+        duration=${Math.min(hours, 24) * 60}
         .hours=${item.hours}
         .now=${this.now}
       ></bm-slot-picker>`;

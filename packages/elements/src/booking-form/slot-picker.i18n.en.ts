@@ -22,6 +22,7 @@ export const en: Translation<SlotPickerMessages> = {
   dayNotOpen: 'Not open for booking on this day. Please choose another day.',
   clear: 'No preferred time',
   timePassed: 'The time you chose has passed. Please choose another.',
+  endsAfterClose: 'For the duration now chosen, the time you chose would run past closing. Please choose another.',
   chosen: (when: string) => `Chosen: ${when}`,
   zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? 'Times are Beijing time (UTC+8).' : `Times are ${zone} time.`),
 };

@@ -19,7 +19,7 @@ import {
   type Slot,
   type SlotState,
 } from '@bianmin/sdk';
-import { DEFAULT_OPENING_HOURS, wantedTimes } from '@bianmin/sdk/rules';
+import { DEFAULT_OPENING_HOURS, checkWantedAt, wantedTimes } from '@bianmin/sdk/rules';
 import type { BianminClient } from '../base/context.js';
 import { Resource } from '../controllers/resource.js';
 import { BmFormField, type FieldProblem, type FormStateValue } from '../fields/form-field.js';
@@ -62,7 +62,9 @@ export type SlotPickerMode = 'slots' | 'times';
  * With `mode="times"` it offers instead the times a service without slots can be wanted at: every
  * `step` minutes within its opening `hours` (set as a property; 08:00–20:00 by default), from now
  * on, on the compound's clock. It asks no server, so it needs no `service-id`. A picker that is not
- * `required` offers a button to take the choice back.
+ * `required` offers a button to take the choice back. With a `duration` (a job booked by the hour),
+ * it offers only the times from which the job is done by closing, as the server checks; a chosen
+ * time that the job no longer fits after the duration grows is taken back, and said so.
  *
  * A form-associated field: its value is the chosen slot as `start/end` (ISO instants with offset),
  * or in `times` mode the chosen time (one ISO instant); `required` makes an empty choice invalid,
@@ -112,6 +114,12 @@ export class BmSlotPicker extends BmFormField<string> {
   /** In `times` mode: minutes between two times offered (a whole number, 5–240; default 30). */
   @property({ type: Number }) step = 30;
 
+  /**
+   * In `times` mode: how many minutes the job takes (a whole number, 0–1440; default 0): when the
+   * service names its `hours`, only the times from which it is done by closing are offered.
+   */
+  @property({ type: Number }) duration = 0;
+
   /** In `times` mode: the service's opening hours (default 08:00–20:00 every day). */
   @property({ attribute: false }) hours?: readonly OpeningHours[];
 
@@ -140,6 +148,10 @@ export class BmSlotPicker extends BmFormField<string> {
     return Number.isInteger(this.step) && this.step >= 5 && this.step <= 240;
   }
 
+  private get validDuration(): boolean {
+    return Number.isInteger(this.duration) && this.duration >= 0 && this.duration <= 1440;
+  }
+
   private get timesMode(): boolean {
     return this.mode === 'times';
   }
@@ -161,7 +173,7 @@ export class BmSlotPicker extends BmFormField<string> {
   private timesOffered(): Availability {
     const zone = this.timeZone;
     const now = this.now();
-    const starts = wantedTimes({ hours: this.openingHours }, { now, days: this.days, stepMinutes: this.step, timeZone: zone });
+    const starts = wantedTimes({ hours: this.hours }, { now, days: this.days, stepMinutes: this.step, timeZone: zone, minutes: this.duration });
     return {
       serviceId: this.serviceId ?? '',
       generatedAt: formatInstant(now, zone),
@@ -224,7 +236,7 @@ export class BmSlotPicker extends BmFormField<string> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.offered = this.timesMode && this.validDays && this.validStep ? this.timesOffered() : undefined;
+    this.offered = this.timesMode && this.validDays && this.validStep && this.validDuration ? this.timesOffered() : undefined;
     const data = this.timesMode ? this.offered : this.availability.value;
     this.setCustomState('loading', !this.timesMode && (this.availability.status === 'pending' || this.availability.status === 'idle'));
     if (data && data !== this.reconciled) {
@@ -233,15 +245,20 @@ export class BmSlotPicker extends BmFormField<string> {
       const chosen = this.value;
       if (chosen && !this.timesMode && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
       if (chosen && this.timesMode) {
-        // A time written another way (`…Z`) is the offered one; a time that has passed is taken back,
-        // and said so (a slot taken is said by the form); a later one off the grid stays chosen.
+        // A time written another way (`…Z`) is the offered one; a time that has passed, or from which
+        // the job (grown longer) is no longer done by closing, is taken back, and said so (a slot
+        // taken is said by the form); a later one off the grid stays chosen.
         const t = Date.parse(chosen);
+        const now = this.now();
         const same = data.slots.find((s) => Date.parse(s.start) === t);
         if (same) {
           if (same.start !== chosen) this.value = same.start;
-        } else if (!(t >= toEpoch(this.now()))) {
+        } else if (!(t >= toEpoch(now))) {
           this.value = '';
           if (!Number.isNaN(t)) this.setCustomValidity(this.msg.t('timePassed'));
+        } else if (this.hours && checkWantedAt(this, chosen, now, this.timeZone).ok && !checkWantedAt(this, chosen, now, this.timeZone, this.duration).ok) {
+          this.value = '';
+          this.setCustomValidity(this.msg.t('endsAfterClose'));
         }
       }
       const days = this.dayList(data);
@@ -325,7 +342,10 @@ export class BmSlotPicker extends BmFormField<string> {
   protected override render(): unknown {
     if (this.mode !== 'slots' && this.mode !== 'times') return this.renderBad('mode', String(this.mode));
     if (!this.validDays) return this.renderBad('days', String(this.days));
-    if (this.timesMode) return this.validStep && this.offered ? this.renderPicker(this.offered) : this.renderBad('step', String(this.step));
+    if (this.timesMode) {
+      if (!this.validStep) return this.renderBad('step', String(this.step));
+      return this.offered ? this.renderPicker(this.offered) : this.renderBad('duration', String(this.duration));
+    }
     if (!this.bm) return this.renderNoProvider();
     if (!this.serviceId) return this.renderBad('service-id', '');
     return this.renderResource(this.availability, (data) => this.renderPicker(data));

@@ -57,19 +57,23 @@ export function checkWantedAt(
 /**
  * The wanted times a picker offers for a service without slots: on each of `days` local days from
  * `from` (default: today), every `stepMinutes` from each opening-hours range's `open` while before
- * its `close` (08:00–20:00 every day when the service names none), leaving out those before `now`
- * and those on a day `WANTED_HORIZON_DAYS` or more after today: exactly the times of that grid
- * `checkWantedAt` accepts, in time order, as instants with the zone's offset.
+ * its `close` (08:00–20:00 every day when the service names none), leaving out those before `now`,
+ * those on a day `WANTED_HORIZON_DAYS` or more after today and, when the service names its hours,
+ * those at which a job of `minutes` (hours booked by the hour) would not be done by the `close`:
+ * exactly the times of that grid `checkWantedAt` accepts with the same `minutes`, in time order,
+ * as instants with the zone's offset.
  */
 export function wantedTimes(
   item: { hours?: readonly OpeningHours[] },
-  opts: { now: At; days: number; stepMinutes: number; from?: string; timeZone?: string },
+  opts: { now: At; days: number; stepMinutes: number; from?: string; timeZone?: string; minutes?: number },
 ): string[] {
   const tz = opts.timeZone ?? COMPOUND_TIME_ZONE;
   const step = Math.max(1, Math.floor(opts.stepMinutes));
   const today = localDate(opts.now, tz);
   const now = toEpoch(opts.now);
   const first = opts.from ?? today;
+  // As `checkWantedAt`: a job's length counts only against hours the service names.
+  const length = item.hours ? Math.max(opts.minutes ?? 0, 1) : 1;
   const out: string[] = [];
   for (let i = 0; i < opts.days; i++) {
     const date = addDays(first, i);
@@ -78,7 +82,7 @@ export function wantedTimes(
     const minutes = new Set<number>();
     for (const h of item.hours ?? DEFAULT_OPENING_HOURS) {
       if (!h.days.includes(day)) continue;
-      for (let t = minuteOfDay(h.open); t < minuteOfDay(h.close); t += step) minutes.add(t);
+      for (let t = minuteOfDay(h.open); t + length <= minuteOfDay(h.close); t += step) minutes.add(t);
     }
     // A wall time that a daylight-saving change skips lands on a later one's instant: kept once, in time order.
     const instants = new Set<string>();

@@ -215,6 +215,28 @@ describe('help requests', () => {
     const open = await call({ method: 'GET', path: '/help-requests', token: R });
     expect(open.body.items.some((h: { id: string }) => h.id === id)).toBe(false);
   });
+
+  it('taken by the desk belong to the caller’s household, never to that of the place they are about', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const desk = (phone: string, name: string) =>
+      call({ method: 'POST', path: '/help-requests', token: S, body: { kind: 'complaint', location: { building: '2栋', room: '0601' }, phone, name, description: '楼上夜间噪音' } });
+    // 2栋 1706 (何志明, on file) complains about 0601: the complaint is 1706's record, not 0601's.
+    const neighbour = await desk('18268135509', '何志明');
+    expect([neighbour.status, neighbour.body.householdId]).toEqual([201, 'h-2-1706']);
+    // A passer-by not on file: no household's record.
+    const stranger = await desk('13900001111', '李四');
+    expect([stranger.status, 'householdId' in stranger.body]).toEqual([201, false]);
+    // 0601 sees neither, nor the callers' names and phones.
+    const seen = await call({ method: 'GET', path: '/help-requests?status=all&limit=100', token: R });
+    const ids = seen.body.items.map((h: { id: string }) => h.id);
+    expect(ids).not.toContain(neighbour.body.id);
+    expect(ids).not.toContain(stranger.body.id);
+    expect(JSON.stringify(seen.body)).not.toMatch(/18268135509|13900001111|何志明|李四/);
+    expect((await call({ method: 'GET', path: `/help-requests/${neighbour.body.id}`, token: R })).status).toBe(403);
+    // 0601's own call, from the phone on file, is 0601's.
+    expect((await desk('13812345678', '王芳')).body.householdId).toBe(DEMO_HOUSEHOLD_ID);
+  });
 });
 
 describe('agreements and statements', () => {

@@ -61,11 +61,12 @@ export const helpHandlers: Pick<
 > = {
   'help.create': (ctx, { body }) => {
     const { state, caller, nowIso } = ctx;
-    // A resident asks for their own household; the desk writes down whoever called, matched by room when it can.
-    const householdId =
-      caller.role === 'resident'
-        ? caller.householdId
-        : state.households.find((h) => h.address.building === body.location.building.trim() && h.address.room === body.location.room?.trim())?.id;
+    // A resident asks for their own household. The desk writes down whoever called: the request is the
+    // household of the caller's phone on file, never that of the place it is about (a neighbour's
+    // complaint about a room is not that room's record: its household would see the caller's name
+    // and phone); a caller not on file belongs to no household.
+    const phone = body.phone.trim();
+    const householdId = caller.role === 'resident' ? caller.householdId : state.households.find((h) => h.contacts.some((c) => c.phone === phone))?.id;
     const req = makeHelpRequest(state, body, nowIso, householdId, caller.role === 'resident' ? 'resident' : 'staff');
     state.helpRequests.push(req);
     ctx.changed();

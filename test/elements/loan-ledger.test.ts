@@ -266,8 +266,13 @@ describe('<bm-loan-ledger>', () => {
     await registerReady(el);
     $<HTMLButtonElement>(el, '#lend-li-trolley')!.click();
     await waitUntil(() => $<HTMLDialogElement>(el, '#checkout-dialog')!.open);
+    // The deposit is the trolley's for each one lent.
+    const notes = () => text($(el, '#checkout-dialog .notes'));
+    expect(notes()).to.contain(`需交押金 ${formatMoney(5000, 'zh-CN')}，`);
     fill(el, 'co-phone', '12345');
     fill(el, 'co-quantity', '2'); // one trolley is in
+    await el.updateComplete;
+    expect(notes()).to.contain(`需交押金 ${formatMoney(10000, 'zh-CN')}，`);
     fill(el, 'co-due', '明天');
     const before = backend.state.loans.length;
     $<HTMLButtonElement>(el, '#checkout-dialog button[type=submit]')!.click();

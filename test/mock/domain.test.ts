@@ -154,6 +154,22 @@ describe('loans', () => {
     expect(report.body.lines.find((l: { itemId: string }) => l.itemId === 'li-umbrella').damaged).toBe(4);
   });
 
+  it('takes the deposit for each item lent', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const umbrella = backend.state.loanItems.find((i) => i.id === 'li-umbrella')!;
+    umbrella.deposit = 2000;
+    const three = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-umbrella', 3) });
+    expect([three.status, three.body.quantity, three.body.deposit]).toEqual([201, 3, 6000]);
+    const one = await call({ method: 'POST', path: '/loans', token: S, body: staffCheckout('li-umbrella', 1) });
+    expect(one.body.deposit).toBe(2000);
+    // The fixtures' register follows the same rule.
+    for (const loan of backend.state.loans) {
+      const item = backend.state.loanItems.find((i) => i.id === loan.itemId)!;
+      if (loan.id !== three.body.id && loan.id !== one.body.id) expect(loan.deposit, loan.id).toBe((loan.itemId === 'li-umbrella' ? 0 : item.deposit) * loan.quantity);
+    }
+  });
+
   it('consumables are given away, with no due time, and cannot be returned', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

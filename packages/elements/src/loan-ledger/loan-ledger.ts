@@ -1248,7 +1248,7 @@ export class BmLoanLedger extends BmElement {
             </div>
             <ul class="notes muted">
               ${item
-                ? html`<li>${item.returnable ? (item.deposit > 0 ? this.t.t('depositNote', formatMoney(item.deposit, this.effectiveLocale)) : this.t.t('noDepositNote')) : this.t.t('consumableNote')}</li>
+                ? html`<li>${item.returnable ? (item.deposit > 0 ? this.t.t('depositNote', formatMoney(item.deposit * (/^[1-9]\d*$/.test(ui.quantity.trim()) ? Number(ui.quantity.trim()) : 1), this.effectiveLocale)) : this.t.t('noDepositNote')) : this.t.t('consumableNote')}</li>
                     ${item.rules ? html`<li>${this.t.text(item.rules)}</li>` : nothing}`
                 : nothing}
               <li>${this.t.t('recordedShift', this.t.t('shift', this.currentShift))}</li>

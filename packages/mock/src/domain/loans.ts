@@ -101,7 +101,7 @@ export const loanHandlers: Pick<
       quantity: body.quantity,
       lentAt: nowIso,
       lentBy: { staffId: staffId(ctx), shift: body.shift },
-      deposit: it.deposit,
+      deposit: it.deposit * body.quantity,
       status,
       history: [{ status, at: nowIso, by: 'staff' }],
     };

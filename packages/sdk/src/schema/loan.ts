@@ -18,6 +18,7 @@ export const LoanItem = object({
   returnable: z.boolean(),
   /** Default loan period; the due time is prefilled from it. */
   loanHours: int(1),
+  /** The deposit for one, taken by the cashier and refunded on return; a loan of several takes it for each. */
   deposit: Fen,
   /** What the office paid for one, for the zero-loss report. */
   unitCost: Fen,
@@ -56,6 +57,7 @@ export const Loan = object({
   lentAt: Instant,
   dueAt: z.optional(Instant),
   lentBy: StaffOnShift,
+  /** The deposit taken: the item's deposit times the quantity. */
   deposit: Fen,
   status: LoanStatus,
   returnedAt: z.optional(Instant),

@@ -660,6 +660,31 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect((await book('2026-11-24T12:00:00+08:00', 8)).status).toBe(201);
   });
 
+  it('takes only the counts a price takes, in a booking and in a quote, so nothing is recorded that is not billed', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const book = (serviceId: string, more: Partial<BookingInput>) => call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(serviceId, more) });
+    const priced = (serviceId: string, body: object) => call({ method: 'POST', path: `/services/${serviceId}/quote`, body });
+    // Appliance repair: labour by the hour. Three as a quantity was recorded and one hour billed.
+    const asQuantity = await book('svc-appliance-repair', { quantity: 3 });
+    expect([asQuantity.status, asQuantity.body.issues?.[0]?.path]).toEqual([400, ['quantity']]);
+    const asHours = await book('svc-appliance-repair', { hours: 3 });
+    expect([asHours.status, asHours.body.quote.lines[0].quantity, asHours.body.quote.lines[0].amount]).toEqual([201, 3, 12000]);
+    // A price per time takes no hours; a price per hour takes hours and quantity only when they agree.
+    expect((await book('svc-plumbing', { hours: 2 })).body.issues?.[0]?.path).toEqual(['hours']);
+    expect((await book('svc-meeting-service', { hours: 2, quantity: 3 })).body.issues?.[0]?.path).toEqual(['quantity']);
+    expect((await book('svc-meeting-service', { hours: 3, quantity: 3 })).body.quote.total).toBe(15000);
+    // The chess room, per person-hour by one-hour slots: no quantity, and no hours but the slot's one.
+    const slot = freeSlot(backend.state, backend.now(), 'svc-chess-room');
+    expect((await book('svc-chess-room', { slot, people: 2, quantity: 2 })).body.issues?.[0]?.path).toEqual(['quantity']);
+    // The public quote answers as the booking would.
+    expect((await priced('svc-room-large', { hours: 5 })).body.issues?.[0]?.path).toEqual(['hours']);
+    expect((await priced('svc-room-large', {})).body.total).toBe(40000);
+    expect((await priced('svc-hourly-housekeeping', { hours: 5 })).body.issues?.[0]?.path).toEqual(['hours']);
+    expect((await priced('svc-appliance-repair', { quantity: 3 })).body.issues?.[0]?.path).toEqual(['quantity']);
+    expect((await priced('svc-chess-room', { people: 4 })).body.total).toBe(1200);
+  });
+
   it("answers a rule's 400 in the request's language: Chinese for zh, English otherwise", async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

@@ -29,7 +29,7 @@ const samples: { [K in EndpointId]: (s: MockState, now: Date) => Sample } = {
     body: { to: 'submitted', by: '管理处经理' },
   }),
   'services.availability': () => ({ params: { serviceId: 'svc-tennis' }, query: { days: 3 } }),
-  'services.quote': () => ({ params: { serviceId: 'svc-chess-room' }, body: { people: 4, hours: 2 } }),
+  'services.quote': () => ({ params: { serviceId: 'svc-chess-room' }, body: { people: 4 } }),
   'bookings.create': () => ({ token: R, body: bookingFor('svc-dry-cleaning', { quantity: 3, settlement: 'monthly' }) }),
   'bookings.list': () => ({ token: R, query: { scope: 'upcoming', limit: 5 } }),
   'bookings.get': (s) => ({ token: R, params: { bookingId: must(mine(s)[0], 'a demo booking').id } }),

@@ -70,8 +70,7 @@ const WANTED_REFUSALS_ZH = {
  *   when it names them (a job booked by the hour done by closing time: `checkWantedAt`); one priced
  *   by period (peak / off-peak) must say when (seed 001: the order records the wanted time). A
  *   slot-booked service is wanted at its slot and takes no other time, a slotless one no slot.
- * - A slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity)
- *   that disagree with the slot's length are refused rather than priced.
+ * - The counts are those the price takes (`checkCounts`).
  */
 function checkInput(state: MockState, item: ServiceItem, body: BookingInput, household: Household, byResident: boolean, now: Date): void {
   if (byResident && !item.bookingModes.includes('online')) {
@@ -102,10 +101,35 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
   } else if (needsWantedAt(item)) {
     throw invalid(['wantedAt'], 'the price of this service depends on when it is wanted (peak or off-peak): give wantedAt', '这项服务按时间计价（高峰或平峰），请选择期望时间');
   }
+  checkCounts(item, body);
+}
+
+/**
+ * The counts of a booking or a quote must be those its price takes, so that nothing is recorded
+ * that is not billed (throws a 400 on the first that is not):
+ * - `hours` only for a price by the hour (per hour, per person-hour, labour by the hour);
+ * - no `quantity` where the price counts something else (labour by the hour and per person-hour are
+ *   counted in hours and people); for a price per hour, `quantity` and `hours` say the same;
+ * - a slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity) that
+ *   disagree with the slot's length are refused rather than priced.
+ */
+export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?: number }): void {
+  const p = item.price;
+  const perHour = p.kind === 'per-unit' && p.unit === 'hour';
+  const labourByHour = p.kind === 'labour-materials' && p.labourUnit === 'hour';
+  const personHour = p.kind === 'per-unit' && p.unit === 'person-hour';
+  if (body.hours !== undefined && !perHour && !labourByHour && !personHour) {
+    throw invalid(['hours'], 'this service is not priced by the hour: send no hours', '这项服务不按小时计价，无需填写时长');
+  }
+  if (body.quantity !== undefined && (labourByHour || personHour)) {
+    throw invalid(['quantity'], `this service is counted in ${labourByHour ? 'hours' : 'people and hours'}: send ${labourByHour ? 'hours' : 'people and hours'}, not a quantity`, labourByHour ? '这项服务按小时计工，请填写时长而不是数量' : '这项服务按人数和小时计价，请填写人数和时长而不是数量');
+  }
+  if (perHour && body.hours !== undefined && body.quantity !== undefined && body.hours !== body.quantity) {
+    throw invalid(['quantity'], 'the quantity of a price per hour is its hours: send hours only', '按小时计价的数量就是时长，请只填写时长');
+  }
   const hours = slotHours(item);
   if (item.slots && hours !== undefined) {
     if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);
-    const perHour = item.price.kind === 'per-unit' && item.price.unit === 'hour';
     if (perHour && body.quantity !== undefined && body.quantity !== hours) throw invalid(['quantity'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);
   }
 }

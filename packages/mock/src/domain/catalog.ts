@@ -3,6 +3,7 @@ import { PRICE_LIST_TRANSITIONS, canTransition, generateSlots, localDate, quote,
 import type { Ctx, Handlers } from '../context.js';
 import { ApiError, conflict, invalid, notFound } from '../http.js';
 import type { MockState } from '../types.js';
+import { checkCounts } from './bookings.js';
 
 // The service list: versioned, approved by the general manager, then published with an effective
 // time (seed 001). Residents and screens only ever see a published list whose effective time has come.
@@ -187,6 +188,8 @@ export const catalogHandlers: Pick<
 
   'services.quote': ({ state, now }, { params, body }) => {
     const item = serviceInForce(state, now, params.serviceId);
+    // Priced as a booking would be: counts the price does not take, or a slot's other length, are refused.
+    checkCounts(item, body);
     try {
       return quote(item, body, state.compound.timeZone);
     } catch (e) {

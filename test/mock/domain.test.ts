@@ -232,6 +232,18 @@ describe('help requests', () => {
     expect(open.body.items.some((h: { id: string }) => h.id === id)).toBe(false);
   });
 
+  it('keep when the resident asked, from an offline outbox, but never a time after they arrived', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const ask = (askedAt: string) =>
+      call({ method: 'POST', path: '/help-requests', token: R, body: { kind: 'repair', location: { building: '2栋', room: '0601' }, phone: '13812345678', description: '门锁坏了', askedAt } });
+    const earlier = await ask('2026-11-23T09:40:00+08:00');
+    expect([earlier.status, earlier.body.askedAt, earlier.body.receivedAt]).toEqual([201, '2026-11-23T09:40:00+08:00', '2026-11-23T10:00:00+08:00']);
+    // A phone whose clock is years ahead: the request is kept, asked when it was received.
+    const ahead = await ask('2030-01-01T00:00:00+08:00');
+    expect([ahead.status, ahead.body.askedAt]).toEqual([201, '2026-11-23T10:00:00+08:00']);
+  });
+
   it('taken by the desk belong to the caller’s household, never to that of the place they are about', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

@@ -34,7 +34,9 @@ export function makeHelpRequest(
   };
   if (householdId) req.householdId = householdId;
   if (input.name) req.name = input.name;
-  if (input.askedAt) req.askedAt = input.askedAt;
+  // A device clock ahead of ours cannot make a request asked after it arrived: kept as received
+  // (refusing it would lose a request an offline outbox has held).
+  if (input.askedAt) req.askedAt = toEpoch(input.askedAt) > toEpoch(receivedAt) ? receivedAt : input.askedAt;
   if (input.kind === 'medical') req.wanted = input.wanted;
   if (input.kind === 'security' || input.kind === 'disaster') req.subKind = input.subKind;
   if (input.kind === 'consultation') req.mode = input.mode;

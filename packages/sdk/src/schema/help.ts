@@ -29,7 +29,10 @@ const base = {
   phone: MobilePhone,
   name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
   description: FreeText,
-  /** When the resident asked, which may be earlier than when it arrived (offline outbox). */
+  /**
+   * When the resident asked, which may be earlier than when it arrived (offline outbox); never later:
+   * a time after receipt (a device clock ahead) is recorded as the time received.
+   */
   askedAt: z.optional(Instant),
 };
 

@@ -74,7 +74,7 @@ describe('onLog across a session of calls and failures', () => {
     await resident.compound.get();
     await resident.catalog.current();
     await resident.services.availability('svc-tennis', { days: 3 });
-    await resident.services.quote('svc-plumbing', { hours: 2 });
+    await resident.services.quote('svc-plumbing', { quantity: 2 });
     const input: BookingInput = {
       serviceId: 'svc-plumbing',
       household: household.address,

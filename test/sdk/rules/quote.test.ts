@@ -189,6 +189,21 @@ describe('quote: the price shapes of the seeds', () => {
       expect(lineAt('2026-11-24T06:00:00+08:00')?.code).toBe('base');
     });
 
+    it('a band past midnight belongs to the night it starts: Saturday night runs into Sunday morning', () => {
+      const saturdayNight: PriceRule = { kind: 'fixed', amount: 2000, bands: [{ name: 'peak', days: [6], from: '22:00', to: '06:00', amount: 9000 }] };
+      const at = (t: string) => quote({ price: saturdayNight }, { at: t }).lines[0]?.code;
+      expect(at('2026-11-28T23:00:00+08:00')).toBe('peak'); // Saturday 23:00
+      expect(at('2026-11-29T01:00:00+08:00')).toBe('peak'); // Sunday 01:00: still Saturday night
+      expect(at('2026-11-29T06:00:00+08:00')).toBe('base');
+      expect(at('2026-11-28T01:00:00+08:00')).toBe('base'); // Saturday 01:00 is Friday night
+      expect(at('2026-11-29T23:00:00+08:00')).toBe('base'); // Sunday night
+      // Sunday night runs into Monday: the week wraps.
+      const sundayNight: PriceRule = { ...saturdayNight, bands: [{ name: 'peak', days: [7], from: '22:00', to: '06:00', amount: 9000 }] };
+      expect(quote({ price: sundayNight }, { at: '2026-11-30T02:00:00+08:00' }).lines[0]?.code).toBe('peak');
+      expect(quote({ price: sundayNight }, { at: '2026-11-23T02:00:00+08:00' }).lines[0]?.code).toBe('peak');
+      expect(quote({ price: sundayNight }, { at: '2026-11-29T02:00:00+08:00' }).lines[0]?.code).toBe('base');
+    });
+
     it('without a start time there is no band', () => {
       expect(quote({ price }, {}).lines[0]?.code).toBe('base');
     });

@@ -13,16 +13,20 @@ export { QUOTE_LINE_LABELS } from './quote-lines.js';
 /**
  * The band that prices a service starting at `at`: the start, read in the compound's zone, falls on
  * one of the band's ISO weekdays, from `from` (inclusive) to `to` (exclusive). A band whose `to` is
- * not after its `from` runs past midnight (22:00–06:00). The first matching band wins.
+ * not after its `from` runs past midnight (22:00–06:00) and belongs to the day it starts: Saturday's
+ * 22:00–06:00 is Saturday night, so Sunday 01:00 is in it and Saturday 01:00 (Friday night) is not.
+ * The first matching band wins.
  */
 export function matchBand(bands: readonly PriceBand[] | undefined, at: string | undefined, timeZone = COMPOUND_TIME_ZONE): PriceBand | undefined {
   if (!bands?.length || at === undefined) return undefined;
   const p = zonedParts(at, timeZone);
   const t = p.hour * 60 + p.minute;
+  const day = p.weekday;
   return bands.find((b) => {
     const from = minuteOfDay(b.from);
     const to = minuteOfDay(b.to);
-    return b.days.includes(p.weekday) && (from < to ? t >= from && t < to : t >= from || t < to);
+    // After midnight, a night band is the previous day's.
+    return from < to ? b.days.includes(day) && t >= from && t < to : (t >= from && b.days.includes(day)) || (t < to && b.days.includes(((day + 5) % 7) + 1));
   });
 }
 

@@ -22,7 +22,9 @@ export const Weekday = int(1, 7);
 /**
  * A peak / off-peak band (seed 003: the price lever that balances demand). When a booking's start,
  * in the compound's time zone, falls on one of `days` between `from` (inclusive) and `to`
- * (exclusive), the band's amount replaces the rule's base amount.
+ * (exclusive), the band's amount replaces the rule's base amount. A band whose `to` is not after its
+ * `from` runs past midnight and belongs to the day it starts: `days: [6]`, 22:00–06:00 is Saturday
+ * night, Sunday 01:00 included.
  */
 export const PriceBand = object({
   name: z.enum(['peak', 'off-peak']),

@@ -695,6 +695,11 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect((await priced('svc-hourly-housekeeping', { hours: 5 })).body.issues?.[0]?.path).toEqual(['hours']);
     expect((await priced('svc-appliance-repair', { quantity: 3 })).body.issues?.[0]?.path).toEqual(['quantity']);
     expect((await priced('svc-chess-room', { people: 4 })).body.total).toBe(1200);
+    // A price by the hour over 90-minute slots cannot be counted in whole hours: refused, not billed as one.
+    for (const list of backend.state.priceLists) for (const i of list.items) if (i.id === 'svc-room-small' && i.slots) i.slots.durationMinutes = 90;
+    const ninety = await book('svc-room-small', { slot: freeSlot(backend.state, backend.now(), 'svc-room-small'), people: 4 });
+    expect([ninety.status, ninety.body.issues?.[0]?.path]).toEqual([400, ['serviceId']]);
+    expect((await priced('svc-room-small', {})).status).toBe(400);
   });
 
   it("answers a rule's 400 in the request's language: Chinese for zh, English otherwise", async () => {

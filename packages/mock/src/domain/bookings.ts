@@ -111,7 +111,9 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
  * - no `quantity` where the price counts something else (labour by the hour and per person-hour are
  *   counted in hours and people); for a price per hour, `quantity` and `hours` say the same;
  * - a slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity) that
- *   disagree with the slot's length are refused rather than priced.
+ *   disagree with the slot's length are refused rather than priced, and a slot that is not a whole
+ *   number of hours cannot be priced by the hour at all (a catalog error, refused rather than
+ *   billed as a shorter count).
  */
 export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?: number }): void {
   const p = item.price;
@@ -128,6 +130,10 @@ export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?
     throw invalid(['quantity'], 'the quantity of a price per hour is its hours: send hours only', '按小时计价的数量就是时长，请只填写时长');
   }
   const hours = slotHours(item);
+  if (item.slots && hours === undefined && (perHour || labourByHour || personHour)) {
+    // `quote()` counts whole hours: a 90-minute slot would be billed as one hour.
+    throw invalid(['serviceId'], 'a slot of this service is not a whole number of hours, so it cannot be priced by the hour', '这项服务的时段不是整小时，无法按小时计价，请联系服务中心');
+  }
   if (item.slots && hours !== undefined) {
     if (body.hours !== undefined && body.hours !== hours) throw invalid(['hours'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);
     if (perHour && body.quantity !== undefined && body.quantity !== hours) throw invalid(['quantity'], `one slot of this service is ${hours} hour(s); book it by its slot`, `这项服务每个时段 ${hours} 小时，按时段预约`);

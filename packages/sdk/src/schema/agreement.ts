@@ -6,6 +6,9 @@ import { int, object } from './formats.js';
 /** The daily working hours of an agreement. */
 const WorkHours = object({ start: LocalTime, end: LocalTime });
 
+/** The days worked each week: at least one, and at least one rest day (at most six; seed 004). */
+const WorkDays = z.array(Weekday).check(z.minLength(1), z.maxLength(6));
+
 /** A long-term service agreement (seed 004, hourly housekeeping). */
 export const Agreement = object({
   id: Id,
@@ -16,7 +19,7 @@ export const Agreement = object({
   address: Address,
   services: z.array(LocalizedText),
   period: object({ from: LocalDate, to: LocalDate }),
-  workDays: z.array(Weekday),
+  workDays: WorkDays,
   hours: WorkHours,
   dailyFee: Fen,
   /** Extra pay per hour worked on a statutory holiday. */
@@ -36,7 +39,7 @@ export type Agreement = z.infer<typeof Agreement>;
  */
 const changed = {
   hours: z.optional(WorkHours),
-  workDays: z.optional(z.array(Weekday)),
+  workDays: z.optional(WorkDays),
   services: z.optional(z.array(LocalizedText)),
 };
 

@@ -92,6 +92,17 @@ describe('idempotency keys', () => {
     expect(server.requests.filter((r) => r.idempotencyKey === 'k-replay')).toHaveLength(2);
   });
 
+  it('a key of fewer than 8 or more than 128 characters is a 400 on the header, and books nothing', async () => {
+    const count = server.backend.state.bookings.length;
+    for (const key of ['abc', 'x'.repeat(129)]) {
+      const r = await book(key);
+      expect([r.status, r.body.code, r.body.issues]).toEqual([400, 'validation_failed', [{ path: ['Idempotency-Key'], message: 'an idempotency key is 8 to 128 characters' }]]);
+    }
+    expect(server.backend.state.bookings.length).toBe(count);
+    expect((await book('k'.repeat(8))).status).toBe(201);
+    expect((await book('k'.repeat(128))).status).toBe(201);
+  });
+
   it('the same key with another body is a 422 idempotency_mismatch', async () => {
     await book('k-mismatch', 1);
     const other = await book('k-mismatch', 2);
@@ -110,8 +121,8 @@ describe('idempotency keys', () => {
   });
 
   it('keys are scoped per token: another caller with the same key is processed anew', async () => {
-    const mine = await book('k-scope');
-    const theirs = await call({ method: 'POST', path: '/bookings', token: S, headers: { 'Idempotency-Key': 'k-scope' }, body: bookingFor('svc-dry-cleaning') });
+    const mine = await book('k-scope-1');
+    const theirs = await call({ method: 'POST', path: '/bookings', token: S, headers: { 'Idempotency-Key': 'k-scope-1' }, body: bookingFor('svc-dry-cleaning') });
     expect(theirs.status).toBe(201);
     expect(theirs.body.id).not.toBe(mine.body.id);
   });
@@ -157,7 +168,7 @@ describe('scenario controls, observed over HTTP', () => {
     const count = server.backend.state.bookings.length;
     server.backend.scenario.dropAfterCommit();
     const send = () =>
-      call({ method: 'POST', path: '/bookings', token: R, headers: { 'Idempotency-Key': 'k-drop' }, body: bookingFor('svc-dry-cleaning') });
+      call({ method: 'POST', path: '/bookings', token: R, headers: { 'Idempotency-Key': 'k-drop-01' }, body: bookingFor('svc-dry-cleaning') });
     expect(await networkFailure(send())).toBe('network error');
     expect(server.backend.state.bookings.length).toBe(count + 1);
     const retry = await send();

@@ -235,6 +235,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
     // Idempotency: registered before the latency, so a second request with the key meets the first in flight.
     const key = prepared.route.endpoint.idempotent ? request.headers.get(IDEMPOTENCY_HEADER) : null;
+    if (key !== null && (key.length < 8 || key.length > 128)) {
+      await sleep(scenario.latencyMs);
+      return errorResponse(requestId, 400, 'validation_failed', 'The request is not valid', [{ path: [IDEMPOTENCY_HEADER], message: 'an idempotency key is 8 to 128 characters' }]);
+    }
     let scope: string | undefined;
     if (key) {
       scope = `${prepared.caller.role === 'public' ? 'public' : prepared.caller.token}|${prepared.route.id}|${key}`;

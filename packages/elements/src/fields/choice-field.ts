@@ -138,6 +138,7 @@ abstract class BmChoiceField<V> extends BmFormField<V> {
  * @cssproperty --bm-field-border-color - Border of the options.
  * @cssproperty --bm-field-background - Background of the options.
  * @cssproperty --bm-field-invalid-color - Colour of the error.
+ * @cssproperty --bm-field-gap - Space between the label, the control and the messages (default `--bm-space-1`).
  * @cssstate invalid - An error is shown.
  * @cssstate disabled - The group is disabled (itself or by a fieldset).
  * @event input - The choice changed (native, composed).
@@ -197,6 +198,7 @@ const tokenList = {
  * @cssproperty --bm-field-border-color - Border of the options.
  * @cssproperty --bm-field-background - Background of the options.
  * @cssproperty --bm-field-invalid-color - Colour of the error.
+ * @cssproperty --bm-field-gap - Space between the label, the control and the messages (default `--bm-space-1`).
  * @cssstate invalid - An error is shown.
  * @cssstate disabled - The group is disabled (itself or by a fieldset).
  * @event input - A box was ticked or cleared (native, composed).

@@ -28,6 +28,7 @@ const WHOLE = /^\d+$/;
  * @cssproperty --bm-field-border-color - Border of the control.
  * @cssproperty --bm-field-background - Background of the control.
  * @cssproperty --bm-field-invalid-color - Colour of the error and of an invalid control's border.
+ * @cssproperty --bm-field-gap - Space between the label, the control and the messages (default `--bm-space-1`).
  * @cssstate invalid - An error is shown.
  * @cssstate disabled - The field is disabled (itself or by a fieldset).
  * @event input - The value changed (native, composed; also sent for − and +).

@@ -37,6 +37,7 @@ function compile(pattern: string): RegExp | null {
  * @cssproperty --bm-field-border-color - Border of the control.
  * @cssproperty --bm-field-background - Background of the control.
  * @cssproperty --bm-field-invalid-color - Colour of the error and of an invalid control's border.
+ * @cssproperty --bm-field-gap - Space between the label, the control and the messages (default `--bm-space-1`).
  * @cssstate invalid - An error is shown.
  * @cssstate disabled - The field is disabled (itself or by a fieldset).
  * @event input - Each keystroke (the native event, composed).

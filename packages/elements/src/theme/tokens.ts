@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * System tokens. Every widget reads `--bm-*` custom properties from the page, with these
  * defaults; a theme (themes/*.css) or a host page sets them on `:root` or any ancestor.
- * Component tokens (`--bm-fee-board-row-height`, …) default to system tokens in each widget.
+ * Component tokens (`--bm-fee-board-row-padding`, …) default to system tokens in each widget.
  */
 export const tokens = css`
   :host {

@@ -7,7 +7,9 @@
 //   - any console error or uncaught exception (a play function that throws included);
 //   - any visible interactive target smaller than 24×24 CSS px (WCAG 2.2 SC 2.5.8), measured
 //     strictly — without the spacing exception — except links inside a sentence (see
-//     docs/quality.md for the rules of the measure).
+//     docs/quality.md for the rules of the measure);
+//   - a story whose name claims a state (Loading, Error, Went offline, …) with no widget in
+//     that custom state when it is checked (CLAIMS).
 // A screenshot of each story goes to test-results/stories/<id>.png and the findings to
 // test-results/stories/report.json (at another size, test-results/stories-390x844/ and so on).
 // Exit 1 when any story fails, or when none was checked.
@@ -173,6 +175,30 @@ async function litSettled(): Promise<void> {
   visit(document);
   await Promise.race([Promise.all(pending), new Promise((r) => setTimeout(r, 1000))]);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+
+/**
+ * The states a story's name claims, by its id: some `bm-*` element of the story (in shadow roots
+ * too) must be in that custom state when the story is checked, so that an "Error" story whose
+ * failures ran out before the widget's requests does not pass showing the normal content.
+ */
+const CLAIMS: readonly [RegExp, string][] = [
+  [/--loading$/, 'loading'],
+  [/--(server-error|error-dark|error-on-signage)$/, 'error'],
+  [/--(went-offline|offline-with-last-good-data|offline-on-signage)$/, 'offline'],
+  [/--offline-queued$/, 'queued'],
+];
+
+/** Whether some `bm-*` element in the page (through open shadow roots) is in custom state `state`. */
+function inState(state: string): boolean {
+  const visit = (root: Document | ShadowRoot): boolean => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName.startsWith('bm-') && el.matches(`:state(${state})`)) return true;
+      if (el.shadowRoot && visit(el.shadowRoot)) return true;
+    }
+    return false;
+  };
+  return visit(document);
 }
 
 interface TargetReport {
@@ -353,6 +379,10 @@ async function checkStory(browser: Browser, userAgent: string, base: string, ent
     await page.evaluate(litSettled);
     await page.waitForTimeout(FIXED_WAIT_MS);
     step('settle');
+
+    for (const [pattern, state] of CLAIMS) {
+      if (pattern.test(entry.id) && !(await page.evaluate(inState, state))) failures.push(`the story's name claims a widget in :state(${state}); none is`);
+    }
 
     await page.addScriptTag({ content: axeSource });
     const runOptions: RunOptions = { runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations', 'incomplete'] };

@@ -154,8 +154,17 @@ type Story = StoryObj<Args>;
 /** A tennis court by the hour: peak and off-peak prices, slots of one booking each. */
 export const Ready: Story = { beforeEach: () => standard.reset() };
 
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout a loading or
+ * sending story stays so (the default client gives up after three 10-second attempts).
+ */
+const patient = (token: string) => createClient({ baseUrl: '/api', timeout: false, getToken: () => token });
+const patientRender = ({ serviceId, locale, token }: Args) => html`<bm-provider .client=${patient(token)} locale=${locale}>
+  <bm-booking-form service-id=${serviceId}></bm-booking-form>
+</bm-provider>`;
+
 /** The server takes a day to answer. */
-export const Loading: Story = { parameters: handlers(loading) };
+export const Loading: Story = { parameters: handlers(loading), render: patientRender };
 
 /** A meeting room (seed 003): people up to the room's size and its services (tea, projector). */
 export const RoomBooking: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, beforeEach: () => standard.reset() };
@@ -198,6 +207,7 @@ export const Tenant: Story = { args: { token: `resident.${tenant.id}`, serviceId
 /** Sending: the button is disabled and the form is busy (the server takes a day). */
 export const Submitting: Story = {
   parameters: handlers(slow),
+  render: patientRender,
   beforeEach: () => slow.reset(),
   play: async ({ canvasElement }) => {
     const form = await readyForm(canvasElement);

@@ -1,6 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
+import { createClient } from '@bianmin/sdk';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/booking-list.js';
 
@@ -28,6 +29,7 @@ const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
 const failing = backendWith();
 const refreshFailing = backendWith();
 const offline = backendWith((b) => (b.scenario.offline = true));
+const goneOffline = backendWith();
 const longNames = backendWith(undefined, (now) => {
   const state = createFixtures(now);
   for (const b of state.bookings) {
@@ -94,8 +96,19 @@ export const PastWithFeedbackForm: Story = {
 
 export const Empty: Story = { parameters: handlers(empty) };
 
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout a loading story
+ * stays loading (the default client gives up after three 10-second attempts).
+ */
+const patient = createClient({ baseUrl: '/api', timeout: false, getToken: () => DEMO_RESIDENT_TOKEN });
+
 /** The server takes a day to answer. */
-export const Loading: Story = { parameters: handlers(loading) };
+export const Loading: Story = {
+  parameters: handlers(loading),
+  render: ({ scope, locale, pageSize }) => html`<bm-provider .client=${patient} locale=${locale}>
+    <bm-booking-list scope=${scope} page-size=${pageSize}></bm-booking-list>
+  </bm-provider>`,
+};
 
 /** The server fails three times (the first load and the client's two retries); "重试" then works. */
 export const ServerError: Story = {
@@ -122,12 +135,29 @@ export const RefreshFailed: Story = {
   },
 };
 
-/** No network: the load fails with a network error and a retry. (On a device that knows it is offline, a notice shows above the list, and the list reloads when the network is back.) */
+/** No network from the start: the load fails with a network error and a retry. */
 export const Offline: Story = { args: { scope: 'upcoming' }, parameters: handlers(offline) };
+
+/** The list loaded, then the device went offline: a notice above the bookings, which stay; the list reloads when the network is back. */
+export const WentOffline: Story = {
+  name: 'Went offline',
+  args: { scope: 'upcoming' },
+  parameters: handlers(goneOffline),
+  beforeEach: () => goneOffline.reset(),
+  play: async ({ canvasElement }) => {
+    await inWidget(canvasElement, '[part~=item]');
+    goneOffline.scenario.offline = true;
+    window.dispatchEvent(new Event('offline'));
+    await inWidget(canvasElement, '[part~=offline]');
+  },
+};
 
 export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset() };
 
 export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard.reset() };
+
+/** No bookings yet, in the dark theme. */
+export const EmptyDark: Story = { name: 'Empty, dark', parameters: handlers(empty), decorators: [darkTheme] };
 
 /** Service names far longer than a phone is wide wrap inside their card. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };

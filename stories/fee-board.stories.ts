@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { createFixtures, createHandlers, createMockBackend, type MockBackend } from '@bianmin/mock';
-import type { FeeBoard, FeeBoardRow, PriceRule } from '@bianmin/sdk';
+import { createClient, type FeeBoard, type FeeBoardRow, type PriceRule } from '@bianmin/sdk';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/fee-board.js';
 import type { BmFeeBoard, BoardClock } from '../packages/elements/src/fee-board/fee-board.js';
@@ -210,6 +210,9 @@ export const OfflineWithLastGoodData: Story = {
   },
 };
 
+/** The same on a lobby screen: the signage theme's offline mark and "更新于 HH:mm". */
+export const OfflineOnSignage: Story = { ...OfflineWithLastGoodData, name: 'Offline, signage', decorators: [theme('signage')] };
+
 /** Offline for longer than `max-age`: the prices give way to "价目表暂不可用，请致电 …". */
 export const StalePastMaxAge: Story = {
   name: 'Stale past max-age',
@@ -227,8 +230,19 @@ export const StalePastMaxAge: Story = {
   },
 };
 
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout a loading story
+ * stays loading (the default client gives up after three 10-second attempts).
+ */
+const patient = createClient({ baseUrl: '/api', timeout: false });
+
 /** The server takes a day to answer (and nothing is kept from before). */
-export const Loading: Story = { parameters: handlers(loading) };
+export const Loading: Story = {
+  parameters: handlers(loading),
+  render: ({ locale, layout, frame }) => html`<div style=${frameStyle(frame)}>
+    <bm-provider .client=${patient} locale=${locale}><bm-fee-board style="height: 100%" layout=${layout}></bm-fee-board></bm-provider>
+  </div>`,
+};
 
 /** Nothing kept and the first load fails: the shared error look, with a retry. */
 export const ServerError: Story = {
@@ -239,6 +253,12 @@ export const ServerError: Story = {
     failing.scenario.failNext(500, 3, { path: '/fee-board' });
   },
 };
+
+/** The first load fails on a lobby screen: the error look in the signage theme. */
+export const ErrorOnSignage: Story = { ...ServerError, name: 'Error, signage', decorators: [theme('signage')] };
+
+/** Past max-age on a lobby screen: the phone to call, in the signage theme. */
+export const StaleOnSignage: Story = { ...StalePastMaxAge, name: 'Stale, signage', decorators: [theme('signage')] };
 
 /** A published list with nothing to show. */
 export const Empty: Story = { parameters: handlers(standard, emptyList) };

@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
 import { newIdempotencyKey, type HelpRequest, type HelpRequestInput } from '@bianmin/sdk';
 import { memoryStorage, type OutboxRecord, type OutboxStorage } from '@bianmin/sdk/outbox';
@@ -17,7 +18,11 @@ const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHand
 
 const standard = createMockBackend();
 const offline = createMockBackend();
-offline.scenario.offline = true;
+/**
+ * The network went away after the page loaded: the compound's settings (the 24-hour phone) came
+ * through, but no request to send help gets an answer.
+ */
+const networkGone = { api: [http.post('/api/help-requests', () => HttpResponse.error()), ...createHandlers(offline, { baseUrl: '/api' })] };
 
 /**
  * A mock compound where a request of the demo household (2栋 0601) was referred elsewhere, never a
@@ -155,7 +160,7 @@ export const EmergencyMedical: Story = {
 };
 
 /** No network: the request waits on the device, with the 24-hour phone while it waits. */
-export const OfflineQueued: Story = { parameters: handlers(offline), render: view(() => seeded(queuedEntry())) };
+export const OfflineQueued: Story = { parameters: { msw: { handlers: networkGone } }, render: view(() => seeded(queuedEntry())) };
 
 /** Delivered: the request number, its status, and the live countdown to the 5-minute reply. */
 export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };

@@ -1,7 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatInstant } from '@bianmin/sdk';
+import { createClient, formatInstant } from '@bianmin/sdk';
 import { createFixtures, createHandlers, createMockBackend, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, type MockBackend } from '@bianmin/mock';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/loan-ledger.js';
@@ -146,8 +146,17 @@ export const English: Story = { args: { locale: 'en' }, beforeEach: () => standa
 
 export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard.reset() };
 
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout a loading story
+ * stays loading (the default client gives up after three 10-second attempts).
+ */
+const patient = createClient({ baseUrl: '/api', timeout: false, getToken: () => DEMO_STAFF_TOKEN });
+
 /** The server takes a day to answer. */
-export const Loading: Story = { parameters: handlers(loading) };
+export const Loading: Story = {
+  parameters: handlers(loading),
+  render: ({ mode, view, locale }) => html`<bm-provider .client=${patient} locale=${locale}><bm-loan-ledger mode=${mode} view=${view}></bm-loan-ledger></bm-provider>`,
+};
 
 /** No network: the cabinet and the register each say so, with a retry. */
 export const Offline: Story = { parameters: handlers(offline) };
@@ -161,6 +170,8 @@ export const ServerError: Story = {
   parameters: handlers(failing),
   beforeEach: () => {
     failing.reset();
-    failing.scenario.failNext(500, 6);
+    // Each list fails its three attempts; the compound settings the provider loads meanwhile do not.
+    failing.scenario.failNext(500, 3, { path: '/loan-items' });
+    failing.scenario.failNext(500, 3, { path: '/loans', method: 'GET' });
   },
 };

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { createFixtures, createHandlers, createMockBackend, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
 import type { PriceList, ServiceItem } from '@bianmin/sdk';
+import { createClient } from '@bianmin/sdk';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/service-menu.js';
 
@@ -112,8 +113,19 @@ export const English: Story = { args: { locale: 'en' } };
 /** Only what offices are offered, with a search already typed. */
 export const Filtered: Story = { args: { audience: 'office', query: '维修' } };
 
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout a loading story
+ * stays loading (the default client gives up after three 10-second attempts).
+ */
+const patient = createClient({ baseUrl: '/api', timeout: false, getToken: () => DEMO_RESIDENT_TOKEN });
+
 /** The server takes a day to answer. */
-export const Loading: Story = { parameters: handlers(loading) };
+export const Loading: Story = {
+  parameters: handlers(loading),
+  render: ({ locale, audience, query, handbook, pageSize }) => html`<bm-provider .client=${patient} locale=${locale}>
+    <bm-service-menu audience=${ifDefined(audience || undefined)} query=${query} ?handbook=${handbook} page-size=${pageSize}></bm-service-menu>
+  </bm-provider>`,
+};
 
 /** The list in force has no items. */
 export const Empty: Story = { parameters: handlers(standard, emptyList) };
@@ -144,6 +156,9 @@ export const ThousandItems: Story = { name: '1,000 items', parameters: handlers(
 export const ShortPages: Story = { args: { pageSize: 8 } };
 
 export const Dark: Story = { decorators: [theme('dark')] };
+
+/** The error look, with its retry, in the dark theme. */
+export const ErrorDark: Story = { ...ServerError, name: 'Error, dark', decorators: [theme('dark')] };
 
 export const Signage: Story = { decorators: [theme('signage')] };
 

@@ -264,6 +264,12 @@ describe('auth, locale and idempotency headers', () => {
     expect(f.seen[0]!.headers).not.toHaveProperty('Authorization');
   });
 
+  it('passes on what a failing getToken threw, even undefined, not a TypeError of its own', async () => {
+    const refusal = new Error('signed out');
+    await expect(setup([json(booking)], { getToken: () => Promise.reject(refusal) }).client.bookings.get('bk_1')).rejects.toBe(refusal);
+    await expect(setup([json(booking)], { getToken: () => Promise.reject(undefined) }).client.bookings.get('bk_1')).rejects.toBeUndefined();
+  });
+
   it('keeps the token nowhere on the client object', async () => {
     const secret = 'resident.secret-token-4711';
     const { client } = setup([json(booking)], { getToken: () => secret });

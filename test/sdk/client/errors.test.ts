@@ -124,6 +124,14 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 00:59:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+    // The three date formats HTTP allows all have a time of day.
+    expect(parseRetryAfter('Monday, 23-Nov-26 01:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('Mon Nov 23 01:00:05 2026', Date.parse('2026-11-23T01:00:00'))).toBe(5000);
+  });
+
+  it('reads nothing else as a date (V8 would take "-1" or "abc 2" for one, and retry at once)', () => {
+    const now = Date.parse('2026-11-23T01:00:00Z');
+    for (const junk of ['-1', '1.5', 'abc 2', '5, 10', 'Nov 2099']) expect(parseRetryAfter(junk, now), junk).toBeUndefined();
   });
 });
 

@@ -205,6 +205,89 @@ describe('delivery', () => {
   });
 });
 
+describe('what the caller does meanwhile', () => {
+  it('sends the payload as it was stored, though the caller clears its form once queued', async () => {
+    const storage = memoryStorage();
+    const { send, seen } = scripted(new NetworkError('offline'), 'ok');
+    const box = outbox(storage, send);
+    const form = { ...payload };
+    await box.enqueue(form);
+    form.phone = '';
+    form.description = '';
+    await until(box, (s) => s[0] === 'delivered');
+    expect(seen.map((e) => e.payload)).toEqual([payload, payload]);
+  });
+
+  it('does not write back an entry removed while it was being sent, nor its personal data', async () => {
+    const storage = memoryStorage();
+    let fail: (e: Error) => void = () => {};
+    const box = outbox(storage, () => new Promise<Result>((_, reject) => (fail = reject)), { backoff: () => 3_600_000 });
+    const entry = await box.enqueue(payload);
+    await until(box, (s) => s[0] === 'sending');
+    await box.remove(entry.id);
+    fail(new NetworkError('offline'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await storage.all('help')).toEqual([]);
+    expect(await box.list()).toEqual([]);
+    box.stop();
+  });
+
+  it('keeps an entry delivered when its receipt cannot be made: never sent again, and the next one goes', async () => {
+    const storage = memoryStorage();
+    const { send, seen } = scripted('ok');
+    const box = createOutbox<Payload, Result, string>({
+      name: 'help',
+      storage,
+      send,
+      receipt: (r) => {
+        if (r.number === 'QZ-1' && seen.length === 1) throw new TypeError('no number');
+        return r.number;
+      },
+      backoff: () => 1,
+    });
+    await box.enqueue(payload);
+    await box.enqueue({ ...payload, description: '第二条' });
+    await until(box, (s) => s.length === 2 && s.every((x) => x === 'delivered'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toHaveLength(2);
+    const [first, second] = await box.list();
+    expect([first!.receipt, first!.lastError?.name, second!.receipt]).toEqual([undefined, 'TypeError', 'QZ-1']);
+  });
+
+  it('waits no less for a Retry-After too long for a timer (a month), instead of looping', async () => {
+    const limited = new RateLimitError({ status: 429, code: 'rate_limited', message: 'slow down', retryAfterMs: 30 * 86_400_000 });
+    const { send } = scripted(limited);
+    const box = outbox(memoryStorage(), send);
+    await box.enqueue(payload);
+    await until(box, (s) => s[0] === 'queued' && send.mock.calls.length >= 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(send).toHaveBeenCalledTimes(1);
+    box.stop();
+  });
+
+  it('stops between sends when stop() is called during a pass; what is queued meanwhile waits for start()', async () => {
+    const storage = memoryStorage();
+    const releases: (() => void)[] = [];
+    const sent: string[] = [];
+    const box = outbox(storage, (e) => new Promise<Result>((r) => releases.push(() => (sent.push(e.payload.description), r({ id: e.id, number: 'QZ', phone: '' })))));
+    for (const d of ['一', '二', '三']) await box.enqueue({ ...payload, description: d });
+    await until(box, (s) => s[0] === 'sending');
+    box.stop();
+    releases.shift()!();
+    await until(box, (s) => s[0] === 'delivered');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual(['一']);
+    expect((await box.list()).map((e) => e.state)).toEqual(['delivered', 'queued', 'queued']);
+    void box.start();
+    for (let i = 0; i < 50 && sent.length < 3; i++) {
+      releases.shift()?.();
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    expect(sent).toEqual(['一', '二', '三']);
+    box.stop();
+  });
+});
+
 describe('a reload', () => {
   it('picks up queued entries, and sends again with the same key an entry a closed page left mid-send', async () => {
     const storage = memoryStorage();

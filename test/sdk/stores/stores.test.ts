@@ -42,6 +42,44 @@ describe('headless stores', () => {
     expect(resource.get().value).toBe('second');
   });
 
+  it('count each subscription: the same function twice is called twice, and each unsubscribe ends its own', () => {
+    const store = createStore(0);
+    let calls = 0;
+    const listener = () => calls++;
+    const a = store.subscribe(listener);
+    const b = store.subscribe(listener);
+    store.set(1);
+    expect(calls).toBe(2);
+    a();
+    a(); // twice: still only its own
+    store.set(2);
+    expect(calls).toBe(3);
+    b();
+    store.set(3);
+    expect(calls).toBe(3);
+  });
+
+  it('abort a resource load back to where it was: never pending for ever', async () => {
+    const never = () => new Promise<string>(() => {});
+    const answers: Array<() => Promise<string>> = [never, () => Promise.resolve('one'), never];
+    const resource = createResource(() => answers.shift()!());
+    void resource.load();
+    expect(resource.get().status).toBe('pending');
+    resource.abort();
+    expect(resource.get()).toEqual({ status: 'idle' });
+    await resource.load();
+    expect(resource.get()).toEqual({ status: 'ready', value: 'one' });
+    // A reload aborted: the last good value, ready again.
+    void resource.load();
+    expect(resource.get()).toEqual({ status: 'pending', value: 'one' });
+    resource.abort();
+    expect(resource.get()).toEqual({ status: 'ready', value: 'one' });
+    // Aborting with nothing in flight changes nothing.
+    const before = resource.get();
+    resource.abort();
+    expect(resource.get()).toBe(before);
+  });
+
   it('page through a cursor list once, without duplicates, and start again on reset', async () => {
     const pages: Record<string, { items: { id: string }[]; nextCursor: string | null }> = {
       start: { items: [{ id: 'a' }, { id: 'b' }], nextCursor: 'c1' },

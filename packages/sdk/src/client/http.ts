@@ -142,12 +142,15 @@ function defined<T extends object>(o: T): T {
   return o;
 }
 
-/** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date. */
+/**
+ * `Retry-After` as milliseconds from now: delay-seconds or an HTTP date (which has a time of day;
+ * anything else, `-1`, `1.5`, two headers merged as `5, 10`, is not read as a date).
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const v = value.trim();
   if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
+  const at = /\d:\d\d/.test(v) ? Date.parse(v) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
@@ -245,7 +248,7 @@ export function createCall(options: ClientOptions): Call {
           ...event,
           attempt,
           status: http?.status,
-          code: typeof err.code === 'string' ? err.code : undefined,
+          code: typeof err?.code === 'string' ? err.code : undefined,
           requestId: http?.requestId || undefined,
         };
         if (delayMs === undefined) {

@@ -81,10 +81,13 @@ export interface Outbox<P = unknown, R = unknown, D = unknown> {
   flush(): Promise<void>;
   /** Loads the stored entries, sends what is queued, and retries on `online` events and after backoff. */
   start(): Promise<void>;
-  /** No more retries (timer and `online` listener removed); a send under way is still recorded. */
+  /**
+   * No more sends until `start()`: the timer and the `online` listener are removed, a pass under way
+   * ends after the send in flight (which is still recorded), and entries enqueued meanwhile wait.
+   */
   stop(): void;
   list(): Promise<OutboxEntry<P, D>[]>;
-  /** Forgets an entry (a failed one the person has seen, a receipt). */
+  /** Forgets an entry (a failed one the person has seen, a receipt); one being sent is not written back. */
   remove(id: string): Promise<void>;
   subscribe(listener: (change: OutboxChange<P, R, D>) => void): () => void;
 }
@@ -170,7 +173,8 @@ export function createOutbox<P, R = unknown, D = undefined>(options: OutboxOptio
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (!stopped) timer = setTimeout(() => void flush(), ms);
+    // A timer longer than 2^31-1 ms fires at once (a `Retry-After` of a month would loop).
+    if (!stopped) timer = setTimeout(() => void flush(), Math.min(ms, 2_147_483_647));
   };
 
   /** Sends one entry; false when it failed in a way worth retrying later. */
@@ -179,12 +183,12 @@ export function createOutbox<P, R = unknown, D = undefined>(options: OutboxOptio
     await update(sending);
     // The payload (names, phones, descriptions) is not kept once the server has it.
     const done: E = { id: e.id, key: e.key, createdAt: e.createdAt, attempts: sending.attempts, state: 'delivered', deliveredAt: now() };
+    let result: R;
     try {
-      const result = await send({ id: e.id, key: e.key, payload: e.payload as P, attempts: sending.attempts });
-      if (receipt) done.receipt = receipt(result);
-      await update(done, result);
-      return true;
+      result = await send({ id: e.id, key: e.key, payload: e.payload as P, attempts: sending.attempts });
     } catch (error) {
+      // Removed while it was being sent: nothing is written back (its payload least of all).
+      if (!entries.has(e.id)) return true;
       // A 2xx whose body the SDK cannot read: the server has the entry, and sending it again would
       // only replay that answer (and hold up every entry behind it). Delivered, without a receipt.
       if (isResponseShapeError(error)) {
@@ -198,12 +202,22 @@ export function createOutbox<P, R = unknown, D = undefined>(options: OutboxOptio
       schedule(Math.max(backoff(sending.attempts), typeof after === 'number' ? after : 0));
       return false;
     }
+    if (!entries.has(e.id)) return true;
+    // A receipt that cannot be made leaves the entry delivered, without one: never sent again.
+    try {
+      if (receipt) done.receipt = receipt(result);
+    } catch (error) {
+      done.lastError = outboxError(error);
+    }
+    await update(done, result);
+    return true;
   }
 
   async function pass(): Promise<void> {
     await load();
     clearTimeout(timer);
     for (;;) {
+      if (stopped) return;
       const next = [...entries.values()].filter((e) => e.state === 'queued').sort((a, b) => a.createdAt - b.createdAt)[0];
       if (!next || !(await sendOne(next))) return;
     }
@@ -231,7 +245,8 @@ export function createOutbox<P, R = unknown, D = undefined>(options: OutboxOptio
     name,
     async enqueue(payload) {
       await load();
-      const entry: E = { id: newIdempotencyKey(), key: newIdempotencyKey(), payload, createdAt: now(), attempts: 0, state: 'queued' };
+      // A copy: the caller may clear its form once queued, and what is sent must be what was stored.
+      const entry: E = clone({ id: newIdempotencyKey(), key: newIdempotencyKey(), payload, createdAt: now(), attempts: 0, state: 'queued' });
       try {
         await storage.put(name, clone(entry) as unknown as OutboxRecord);
       } catch (cause) {

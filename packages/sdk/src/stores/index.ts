@@ -14,18 +14,23 @@ export interface WritableStore<T> extends Store<T> {
 
 export function createStore<T>(initial: T): WritableStore<T> {
   let state = initial;
-  const listeners = new Set<() => void>();
+  // One entry per subscription: the same function subscribed twice is called twice, and each
+  // unsubscribe removes its own subscription only (once, however often it is called).
+  let listeners: { fn: () => void }[] = [];
   return {
     get: () => state,
     set(next) {
       const value = typeof next === 'function' ? (next as (p: T) => T)(state) : next;
       if (Object.is(value, state)) return;
       state = value;
-      for (const listener of [...listeners]) listener();
+      for (const l of listeners) l.fn();
     },
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const entry = { fn: listener };
+      listeners = [...listeners, entry];
+      return () => {
+        listeners = listeners.filter((l) => l !== entry);
+      };
     },
   };
 }
@@ -40,6 +45,7 @@ export interface ResourceState<T> {
 export interface ResourceStore<T> extends Store<ResourceState<T>> {
   /** Loads (again); a newer load aborts the one in flight. */
   load(): Promise<void>;
+  /** Aborts the load in flight: the state goes back to what it was before that load began. */
   abort(): void;
 }
 
@@ -47,9 +53,13 @@ export interface ResourceStore<T> extends Store<ResourceState<T>> {
 export function createResource<T>(loader: (signal: AbortSignal) => Promise<T>): ResourceStore<T> {
   const store = createStore<ResourceState<T>>({ status: 'idle' });
   let controller: AbortController | undefined;
+  /** The state before the load in flight began, which an abort returns to. */
+  let before: ResourceState<T> = store.get();
   const abort = () => {
-    controller?.abort();
+    if (!controller) return;
+    controller.abort();
     controller = undefined;
+    store.set(before);
   };
   return {
     get: store.get,
@@ -57,6 +67,7 @@ export function createResource<T>(loader: (signal: AbortSignal) => Promise<T>): 
     abort,
     async load() {
       abort();
+      before = store.get();
       const own = (controller = new AbortController());
       store.set((s) => ({ ...s, status: 'pending' }));
       try {
@@ -64,6 +75,8 @@ export function createResource<T>(loader: (signal: AbortSignal) => Promise<T>): 
         if (own === controller) store.set({ status: 'ready', value });
       } catch (error) {
         if (own === controller && !own.signal.aborted) store.set((s) => ({ ...s, status: 'error', error }));
+      } finally {
+        if (own === controller) controller = undefined;
       }
     },
   };

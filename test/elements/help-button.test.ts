@@ -553,5 +553,22 @@ describe('<bm-help-button>', () => {
       expect(await s.all(a)).to.deep.equal([{ id: '1', v: 3 }]);
       expect(await s.all(b)).to.deep.equal([{ id: '1', v: 4 }]);
     });
+
+    it('opens the database again when another tab asks to upgrade it, instead of failing every write', async () => {
+      const name = `idb-upgrade-${run}`;
+      const s = indexedDbStorage(name);
+      await s.put('help', { id: '1' });
+      // Another tab opens a newer version: ours is asked to close (versionchange) and must let go.
+      const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name, 2);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+        req.onblocked = () => reject(new Error('blocked: the first connection did not close'));
+      });
+      upgraded.close();
+      await s.put('help', { id: '2' });
+      expect((await s.all('help')).map((r) => r.id)).to.deep.equal(['1', '2']);
+      indexedDB.deleteDatabase(name);
+    });
   });
 });

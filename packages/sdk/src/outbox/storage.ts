@@ -62,9 +62,18 @@ export function indexedDbStorage(dbName = 'bianmin-outbox'): OutboxStorage {
   let db: Promise<IDBDatabase> | undefined;
   const open = () =>
     (db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(dbName, 1);
+      // No version: a database another tab has upgraded opens as it is (asking for 1 would fail).
+      const req = indexedDB.open(dbName);
       req.onupgradeneeded = () => req.result.createObjectStore('entries');
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const d = req.result;
+        // Another tab upgrading the database, or the browser closing it: opened again next time.
+        d.onversionchange = d.onclose = () => {
+          d.close();
+          db = undefined;
+        };
+        resolve(d);
+      };
       req.onerror = () => reject(req.error);
     }).catch((e: unknown) => {
       db = undefined;
@@ -75,7 +84,14 @@ export function indexedDbStorage(dbName = 'bianmin-outbox'): OutboxStorage {
     open().then(
       (d) =>
         new Promise<T>((resolve, reject) => {
-          const tx = d.transaction('entries', mode);
+          let tx: IDBTransaction;
+          try {
+            tx = d.transaction('entries', mode);
+          } catch (e) {
+            // A connection closed under us (InvalidStateError): the next call opens a new one.
+            db = undefined;
+            throw e;
+          }
           const req = op(tx.objectStore('entries'));
           tx.oncomplete = () => resolve(req.result);
           tx.onerror = tx.onabort = () => reject(tx.error);

@@ -720,6 +720,29 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect(tenant.body.issues[0]).toEqual({ path: ['settlement'], message: '租户需在服务前预付押金' });
   });
 
+  it("answers a schema's own 400 in the request's language too: each issue in Chinese for zh, zod's words otherwise", async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const body = {
+      ...bookingFor('svc-plumbing'),
+      contact: { name: '', phone: '138' },
+      notes: '很'.repeat(1001),
+      settlement: 'cash',
+    };
+    const zh = await call({ method: 'POST', path: '/bookings', token: R, headers: { 'Accept-Language': 'zh-CN,zh;q=0.9' }, body });
+    expect([zh.status, zh.body.message]).toEqual([400, '请求未通过检查']);
+    const said = Object.fromEntries(zh.body.issues.map((i: { path: string[]; message: string }) => [i.path.join('.'), i.message]));
+    expect(said).toMatchObject({ 'contact.name': '不能为空', 'contact.phone': '请填写11位手机号', notes: '不能超过 1000 个字', settlement: '不是可以选择的值' });
+    expect(Object.values(said).every((m) => /[\u4e00-\u9fff]/.test(String(m)))).toBe(true);
+    const en = await call({ method: 'POST', path: '/bookings', token: R, body });
+    expect(en.body.message).toBe('The request is not valid');
+    expect(en.body.issues.find((i: { path: string[] }) => i.path.join('.') === 'contact.phone').message).toBe('expected an 11-digit mainland mobile number');
+    expect(en.body.issues.every((i: object) => !('zh' in i))).toBe(true);
+    // A body that is not JSON, and a missing field.
+    const broken = await call({ method: 'POST', path: '/help-requests', token: R, headers: { 'Accept-Language': 'zh' }, body: '{' });
+    expect(broken.body.issues).toEqual([{ path: [], message: '请求内容不是有效的 JSON' }]);
+  });
+
   it('a service priced per person-hour is booked with its number of people, not priced as one person', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

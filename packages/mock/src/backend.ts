@@ -159,7 +159,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       try {
         rawBody = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
       } catch {
-        throw new ApiError('validation_failed', 'The request is not valid', [{ path: [], message: 'the body is not valid JSON' }]);
+        throw new ApiError('validation_failed', 'The request is not valid', [{ path: [], message: 'the body is not valid JSON', zh: '请求内容不是有效的 JSON' }]);
       }
     }
     const input = {
@@ -186,12 +186,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const out = handler(ctx, p.input);
       const shaped = p.route.endpoint.response.safeParse(out);
       if (!shaped.success) {
-        return { response: errorResponse(requestId, 500, 'internal', 'The mock built a response its contract does not allow', toIssues(shaped.error.issues)), dirty };
+        return { response: errorResponse(requestId, 500, 'internal', 'The mock built a response its contract does not allow', issuesIn(toIssues(shaped.error.issues), false)), dirty };
       }
       return { response: json(p.route.endpoint.status, shaped.data, requestId), dirty };
     } catch (e) {
       if (e instanceof ApiError) {
-        // A rule's 400 speaks the request's language (the schema's own issues stay as zod words them).
+        // A rule's 400 speaks the request's language.
         const message = p.zh && e.code === 'validation_failed' ? '请求未通过检查' : e.message;
         return { response: errorResponse(requestId, e.status, e.code, message, issuesIn(e.issues, p.zh)), dirty };
       }
@@ -229,7 +229,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       prepared = await prepare(request, route.route, route.params, url);
     } catch (e) {
       await sleep(scenario.latencyMs);
-      if (e instanceof ApiError) return errorResponse(requestId, e.status, e.code, e.message, issuesIn(e.issues, false));
+      if (e instanceof ApiError) {
+        // A schema's 400 speaks the request's language too (the booking form shows it at the field).
+        const zh = wantsChinese(request.headers.get('Accept-Language'));
+        const message = zh && e.code === 'validation_failed' ? '请求未通过检查' : e.message;
+        return errorResponse(requestId, e.status, e.code, message, issuesIn(e.issues, zh));
+      }
       return errorResponse(requestId, 500, 'internal', 'The mock failed to read the request');
     }
 

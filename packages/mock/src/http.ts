@@ -70,10 +70,49 @@ export function errorResponse(
   return json(status, body, requestId, headers);
 }
 
-/** zod issues → the contract's issues (paths of strings and numbers only). */
-export function toIssues(issues: readonly RawIssue[]): IssueBody[] {
+/** The SDK schemas' own messages (formats of ids, phones, times), in Chinese. */
+const FORMAT_ZH: Record<string, string> = {
+  'expected YYYY-MM': '应为年月，如 2026-11',
+  'expected HH:mm': '应为时间，如 09:30',
+  'expected an id of letters, digits, _ or -': '编号只能由字母、数字、_ 和 - 组成',
+  'expected an 11-digit mainland mobile number': '请填写11位手机号',
+  'expected a phone number of digits and hyphens': '电话号码只能包含数字和连字符',
+};
+
+/** A zod issue as the mock reads it, with the fields of its kind. */
+type ZodIssue = RawIssue & { origin?: string; minimum?: unknown; maximum?: unknown; format?: string };
+
+/**
+ * A schema's own issue in Chinese, for a request that accepts zh: by zod's issue code, its origin
+ * (text, list or number) and bound, or the SDK's message for a format.
+ */
+export function chineseOf(issue: ZodIssue): string {
+  const { code, origin, minimum, maximum } = issue;
+  const known = FORMAT_ZH[issue.message];
+  if (known) return known;
+  switch (code) {
+    case 'too_big':
+      return origin === 'string' ? `不能超过 ${String(maximum)} 个字` : origin === 'array' ? `最多 ${String(maximum)} 项` : `不能大于 ${String(maximum)}`;
+    case 'too_small':
+      if (origin === 'string') return minimum === 1 ? '不能为空' : `至少 ${String(minimum)} 个字`;
+      return origin === 'array' ? `至少 ${String(minimum)} 项` : `不能小于 ${String(minimum)}`;
+    case 'invalid_type':
+      return /received undefined$/.test(issue.message) ? '必须填写' : '类型不对';
+    case 'invalid_format':
+      return issue.format === 'date' ? '应为日期，如 2026-11-23' : issue.format === 'datetime' ? '应为带时区的时间，如 2026-11-23T09:00:00+08:00' : '格式不对';
+    case 'invalid_value':
+      return '不是可以选择的值';
+    case 'unrecognized_keys':
+      return '含有不认识的字段';
+    default:
+      return '不符合要求';
+  }
+}
+
+/** zod issues → the contract's issues (paths of strings and numbers only), each with its Chinese. */
+export function toIssues(issues: readonly RawIssue[]): MockIssue[] {
   return flattenIssues(issues).map((i) => {
-    const issue: IssueBody = { path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message };
+    const issue: MockIssue = { path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message, zh: chineseOf(i) };
     if (i.code) issue.code = i.code;
     return issue;
   });

@@ -246,7 +246,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }
     let scope: string | undefined;
     if (key) {
-      scope = `${prepared.caller.role === 'public' ? 'public' : prepared.caller.token}|${prepared.route.id}|${key}`;
+      // Scoped to whom the token names, not to the token string (a refreshed token keeps its keys).
+      const c = prepared.caller;
+      scope = `${c.role === 'public' ? 'public' : c.role === 'resident' ? `household:${c.householdId}` : `staff:${c.staffId}`}|${prepared.route.id}|${key}`;
       const begun = idempotency.begin(scope, canonicalJson({ params: prepared.input.params, body: prepared.rawBody }));
       if (begun.kind !== 'new') {
         await sleep(scenario.latencyMs);

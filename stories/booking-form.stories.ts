@@ -36,6 +36,8 @@ const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
 const slow = backendWith();
 const offline = backendWith();
 const racing = backendWith();
+const catalogDown = backendWith();
+const serverDown = backendWith();
 const longNames = backendWith(undefined, (now) => {
   const state = createFixtures(now);
   for (const list of state.priceLists) {
@@ -271,6 +273,32 @@ export const NetworkFailure: Story = {
     submit(form);
   },
 };
+
+/** The price list cannot be loaded (three 500s: the first try and the client's two retries): a readable error with a retry. */
+export const PriceListFails: Story = {
+  name: 'Price list fails',
+  parameters: handlers(catalogDown),
+  beforeEach: () => {
+    catalogDown.reset();
+    catalogDown.scenario.failNext(500, 3, { path: '/catalog' });
+  },
+};
+
+/** The server is down when sending (503 three times): the failure says so, what was typed stays, "重新提交" tries the same attempt. */
+export const ServerErrorOnSend: Story = {
+  name: 'Server error on send',
+  parameters: handlers(serverDown),
+  beforeEach: () => serverDown.reset(),
+  play: async ({ canvasElement }) => {
+    const form = await readyForm(canvasElement);
+    await pickSlot(form);
+    serverDown.scenario.failNext(503, 3, { path: '/bookings', method: 'POST' });
+    submit(form);
+  },
+};
+
+/** A service booked only by phone or at the desk (the reading room): the form says how to book it instead. */
+export const NotBookableOnline: Story = { name: 'Not bookable online', args: { serviceId: 'svc-reading-room' }, beforeEach: () => standard.reset() };
 
 /** A wrong service-id: a readable error, not a blank box. */
 export const WrongServiceId: Story = { args: { serviceId: 'svc-no-such-thing' }, beforeEach: () => standard.reset() };

@@ -99,6 +99,16 @@ const emptyList = http.get('/api/fee-board', async () => {
   return HttpResponse.json(board);
 });
 
+/** A new list already published, in force from the 1st of next month: the board announces it. */
+const withUpcoming = http.get('/api/fee-board', async () => {
+  const board = await standardBoard();
+  const first = new Date();
+  first.setMonth(first.getMonth() + 1, 1);
+  const from = `${first.getFullYear()}-${String(first.getMonth() + 1).padStart(2, '0')}-01T00:00:00+08:00`;
+  board.upcoming = { ...board.current, priceListId: 'pl-next', version: '2027版', effectiveFrom: from };
+  return HttpResponse.json(board);
+});
+
 /** The first request is answered; every later one fails as a network error. */
 let answered = 0;
 const firstThenDown = http.get('/api/fee-board', () => (answered++ === 0 ? undefined : HttpResponse.error()));
@@ -259,6 +269,9 @@ export const ErrorOnSignage: Story = { ...ServerError, name: 'Error, signage', d
 
 /** Past max-age on a lobby screen: the phone to call, in the signage theme. */
 export const StaleOnSignage: Story = { ...StalePastMaxAge, name: 'Stale, signage', decorators: [theme('signage')] };
+
+/** A new price list is announced: "新价目表（2027版）将于 … 起执行" under the heading. */
+export const UpcomingList: Story = { name: 'Upcoming list announced', parameters: handlers(standard, withUpcoming) };
 
 /** A published list with nothing to show. */
 export const Empty: Story = { parameters: handlers(standard, emptyList) };

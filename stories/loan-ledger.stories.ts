@@ -113,6 +113,16 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+/** Waits for the ledger's cabinet to load, then returns the widget (for `play`). */
+async function readyLedger(canvas: HTMLElement): Promise<HTMLElement & { openCheckout(itemId?: string): Promise<void> }> {
+  for (let i = 0; i < 200; i++) {
+    const el = canvas.querySelector('bm-loan-ledger');
+    if (el?.shadowRoot?.querySelector('[part~=item]')) return el as HTMLElement & { openCheckout(itemId?: string): Promise<void> };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the loan ledger did not load');
+}
+
 /** The desk: the cabinet, and what is out (the tool box overdue). "借出" opens the check-out dialog. */
 export const StaffDefault: Story = { name: 'Staff (default)', beforeEach: () => standard.reset() };
 
@@ -151,6 +161,16 @@ export const Dark: Story = { decorators: [darkTheme], beforeEach: () => standard
  * stays loading (the default client gives up after three 10-second attempts).
  */
 const patient = createClient({ baseUrl: '/api', timeout: false, getToken: () => DEMO_STAFF_TOKEN });
+
+/** Lending a trolley: the check-out dialog, with its deposit (for the quantity), the due time from the item's loan period, and the shift recorded. */
+export const CheckOutDialog: Story = {
+  name: 'Check-out dialog',
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    const ledger = await readyLedger(canvasElement);
+    await ledger.openCheckout('li-trolley');
+  },
+};
 
 /** The server takes a day to answer. */
 export const Loading: Story = {

@@ -94,6 +94,17 @@ export const PastWithFeedbackForm: Story = {
   },
 };
 
+/** "取消预约" pressed: the confirm step, with the optional reason, "确认取消" and "保留预约". */
+export const CancelConfirm: Story = {
+  name: 'Cancel, confirm step',
+  args: { scope: 'upcoming' },
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    (await inWidget(canvasElement, '[part=cancel-button]')).click();
+    await inWidget(canvasElement, '[part~=confirm]');
+  },
+};
+
 export const Empty: Story = { parameters: handlers(empty) };
 
 /**

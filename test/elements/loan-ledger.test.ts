@@ -581,6 +581,9 @@ describe('<bm-loan-ledger>', () => {
     try {
       const el = await mount();
       await registerReady(el);
+      // The page itself stays the phone's width: only the tables scroll (their visually hidden
+      // texts, "操作", once widened the page to 889 px and slid the help button off screen).
+      expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(390);
       const cabinet = $(el, '[part=cabinet]')!;
       const whole = [...cabinet.querySelectorAll<HTMLElement>('thead th, td.num, [part=item-lend-button]')];
       expect(whole.length).to.be.greaterThan(backend.state.loanItems.length * 3);
@@ -596,6 +599,7 @@ describe('<bm-loan-ledger>', () => {
         expect(linesOf(item!), `“${text(item)}”`).to.be.at.most(2);
       }
       // A table that scrolls sideways can be scrolled with the keyboard (axe: scrollable-region-focusable).
+      expect(document.documentElement.scrollWidth, 'the page scrolls sideways with the handover').to.be.at.most(390);
       const overdueWrap = $(handover, '.table-wrap:has(table[aria-labelledby=handover-overdue])')!;
       expect(overdueWrap.scrollWidth, 'the overdue table scrolls sideways on a phone').to.be.greaterThan(overdueWrap.clientWidth);
       await expectAccessible(handover);

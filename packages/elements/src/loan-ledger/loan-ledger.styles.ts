@@ -82,7 +82,10 @@ export const styles = css`
     font-weight: 600;
   }
   /* Plain tables: the cabinet, the handover, the report. */
+  /* Positioned, so that the visually hidden texts in a wide table stay inside its scroll box
+     instead of widening the page (a phone's page would slide sideways). */
   .table-wrap {
+    position: relative;
     overflow-x: auto;
     margin-bottom: var(--_bm-space-4);
   }
@@ -196,6 +199,7 @@ export const styles = css`
   }
   /* The register: a grid of fixed-height rows, windowed. */
   .grid-scroll {
+    position: relative;
     overflow-x: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_bm-radius);

@@ -746,6 +746,10 @@ describe('<bm-booking-form>', () => {
       const days = [...wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=day]')];
       expect(days).to.have.length(14);
       expect(days[0]!.closest('label')!.textContent).to.contain('08:00–18:00');
+      // Times, not slots (时段): a service without slots has none.
+      const legends = [...wanted.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent!.trim());
+      expect(legends.some((l) => l.endsWith('11月23日的时间')), legends.join(' | ')).to.equal(true);
+      expect(legends.some((l) => l.includes('时段')), legends.join(' | ')).to.equal(false);
       // Today from the next half hour: 10:30 … 17:30.
       const times = () => [...wanted.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=slot]')];
       expect(times().map((r) => r.value.slice(11, 16))).to.deep.equal(['10:30', '11:00', '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30', '17:00', '17:30']);

@@ -339,15 +339,16 @@ describe('<bm-help-button>', () => {
       await el.updateComplete;
       expect(entryState(el)).to.equal('已送达物业服务中心');
       expect(q(el, '[part~=number]')!.textContent).to.contain(detail.request.number);
-      expect(q(el, '[part~=countdown]')!.textContent).to.contain('5:00');
+      // In words (分, 秒): "5:00" would read as a time of day.
+      expect(q(el, '[part~=countdown]')!.textContent!.trim()).to.equal('应在 5 分 00 秒内回复');
       expect(q(el, '[part~=countdown]')!.getAttribute('role')).to.equal('timer');
       await expectAccessible(el);
 
       clock += 61_000;
-      await waitUntil(() => q(el, '[part~=countdown]')!.textContent!.includes('3:59'), 'the countdown ticks', { timeout: 3000 });
+      await waitUntil(() => q(el, '[part~=countdown]')!.textContent!.includes('3 分 59 秒'), 'the countdown ticks', { timeout: 3000 });
       clock += 5 * 60_000;
       await waitUntil(() => q(el, '[part~=countdown]')?.hasAttribute('data-overdue'), 'an unanswered request shows overdue', { timeout: 3000 });
-      expect(q(el, '[part~=countdown]')!.textContent).to.contain('1:01');
+      expect(q(el, '[part~=countdown]')!.textContent!.trim()).to.equal('回复已超时 1 分 01 秒');
       expect(q(el, '[part~=entry]')!.textContent).to.contain('2026年3月11日 10:00');
 
       // Only a receipt stays on the device: no phone, no description.

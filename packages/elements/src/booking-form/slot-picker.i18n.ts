@@ -4,7 +4,8 @@ import { MessageCatalog } from '../i18n/localize.js';
 const zhCN = {
   label: '预约时间',
   days: '日期',
-  slotsOf: (day: string) => `${day}的时段`,
+  /** The legend of a day's slots, or in `times` mode its times (a service without slots has no 时段). */
+  slotsOf: (day: string, times: boolean) => `${day}的${times ? '时间' : '时段'}`,
   today: '今天',
   tomorrow: '明天',
   dayShort: (month: number, day: number) => `${month}月${day}日`,

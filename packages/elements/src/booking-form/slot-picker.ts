@@ -410,7 +410,7 @@ export class BmSlotPicker extends BmFormField<string> {
         aria-describedby=${ifDefined(this.describedBy())}
         ?disabled=${this.isDisabled}
       >
-        <legend>${this.msg.t('slotsOf', this.dayName(day))}</legend>
+        <legend>${this.msg.t('slotsOf', this.dayName(day), this.timesMode)}</legend>
         ${slots.length === 0
           ? html`<p class="note">${this.msg.t('dayNotOpen')}</p>`
           : html`<div class="grid">

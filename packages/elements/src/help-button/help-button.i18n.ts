@@ -69,8 +69,9 @@ const zhCN = {
   status_replied: '已回复',
   status_referred: '已转介',
   status_resolved: '已办结',
-  replyIn: (mmss: string) => `应在 ${mmss} 内回复`,
-  replyOverdue: (mmss: string) => `回复已超时 ${mmss}`,
+  // Minutes and seconds in words: "4:57" reads as a time of day.
+  replyIn: (m: number, ss: string) => `应在 ${m} 分 ${ss} 秒内回复`,
+  replyOverdue: (m: number, ss: string) => `回复已超时 ${m} 分 ${ss} 秒`,
   replyBy: (t: string) => `应在 ${t} 前回复`,
   replyLabel: '物业的回复',
   referralHeading: '物业为您转介',

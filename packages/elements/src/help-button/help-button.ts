@@ -31,10 +31,10 @@ type Values = { building: string; floor: string; room: string; phone: string; de
 const MAX_POLL_SECONDS = 86_400;
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
-/** `m:ss` of a duration (minutes may exceed 59). */
-const minutesSeconds = (ms: number): string => {
+/** Whole minutes (may exceed 59) and two-digit seconds of a duration. */
+const minutesSeconds = (ms: number): [number, string] => {
   const s = Math.floor(Math.abs(ms) / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return [Math.floor(s / 60), String(s % 60).padStart(2, '0')];
 };
 
 /**
@@ -703,10 +703,10 @@ export class BmHelpButton extends BmElement {
       ? nothing
       : html`<p part="countdown" class="countdown" role="timer" ?data-overdue=${clock.overdue}>
           ${clock.overdue
-            ? t('replyOverdue', minutesSeconds(clock.remainingMs))
+            ? t('replyOverdue', ...minutesSeconds(clock.remainingMs))
             : clock.remainingMs > 3_600_000
               ? t('replyBy', formatDateTime(clock.dueAt, this.effectiveLocale, this.timeZone))
-              : t('replyIn', minutesSeconds(clock.remainingMs))}
+              : t('replyIn', ...minutesSeconds(clock.remainingMs))}
         </p>`;
     const referral = request.referral;
     const referralHref = referral?.phone ? telHref(referral.phone) : null;

@@ -214,6 +214,28 @@ describe('<bm-loan-ledger>', () => {
     await waitUntil(() => active(el)?.closest('[part=viewport]') !== null, 'focus stays in the register');
   });
 
+  it('says on return that the cashier refunds the deposit, or settles it for an item back damaged or lost', async () => {
+    const el = await mount();
+    await registerReady(el);
+    const trolley = loanOf('li-trolley', 'h-3-0502');
+    expect(trolley.deposit).to.equal(5000);
+    rowOf(el, trolley.id)!.querySelector<HTMLButtonElement>('[part=check-in-button]')!.click();
+    const dialog = $<HTMLDialogElement>(el, '#return-dialog')!;
+    await waitUntil(() => dialog.open);
+    const notes = () => text($(el, '#return-dialog .notes'));
+    expect(notes()).to.contain(`押金 ${formatMoney(5000, 'zh-CN')} 由收银处退还。`);
+    $<HTMLInputElement>(el, '#return-dialog input[value=damaged]')!.click();
+    await el.updateComplete;
+    expect(notes()).to.contain(`押金 ${formatMoney(5000, 'zh-CN')} 由收银处按物品情况结算。`);
+    // An item lent without a deposit says nothing of one.
+    dialog.close();
+    const umbrella = loanOf('li-umbrella', DEMO_HOUSEHOLD_ID);
+    await waitUntil(() => !dialog.open);
+    rowOf(el, umbrella.id)!.querySelector<HTMLButtonElement>('[part=check-in-button]')!.click();
+    await waitUntil(() => dialog.open);
+    expect(notes()).not.to.contain('押金');
+  });
+
   it('shows a 409 out-of-stock plainly, keeps what was typed and refreshes the stock', async () => {
     const el = await mount();
     await registerReady(el);

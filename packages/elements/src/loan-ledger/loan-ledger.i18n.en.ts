@@ -111,6 +111,7 @@ export const en: Translation<LoanLedgerMessages> = {
   availableHint: (n: number) => `${n} in the cabinet.`,
   depositNote: (money: string) => `Deposit ${money}, taken by the cashier and refunded on return.`,
   noDepositNote: 'No deposit.',
+  depositBack: (money: string, settle: boolean) => `Deposit ${money}: ${settle ? 'settled by the cashier by the state of the item' : 'refunded by the cashier'}.`,
   consumableNote: 'Consumable: given away, not returned.',
   recordedShift: (shift: string) => `Recorded for: ${shift}`,
   submitCheckout: 'Lend',

@@ -109,6 +109,8 @@ const zhCN = {
   availableHint: (n: number) => `柜里现有 ${n} 件。`,
   depositNote: (money: string) => `需交押金 ${money}，由收银处收取，归还时退还。`,
   noDepositNote: '无需押金。',
+  /** On return: the cashier refunds the deposit, or settles it when the item comes back damaged or not at all. */
+  depositBack: (money: string, settle: boolean) => `押金 ${money} 由收银处${settle ? '按物品情况结算' : '退还'}。`,
   consumableNote: '消耗品：领取后不需归还。',
   recordedShift: (shift: string) => `经办班次：${shift}`,
   submitCheckout: '确认借出',

@@ -1292,6 +1292,7 @@ export class BmLoanLedger extends BmElement {
                 @input=${(e: Event) => (this.returning = { ...(this.returning ?? ui), note: (e.target as HTMLTextAreaElement).value })}></textarea>
             </div>
             <ul class="notes muted">
+              ${loan.deposit > 0 ? html`<li>${this.t.t('depositBack', formatMoney(loan.deposit, this.effectiveLocale), ui.condition !== 'good')}</li>` : nothing}
               <li>${this.t.t('recordedShift', this.t.t('shift', this.currentShift))}</li>
             </ul>
             ${ui.message ? html`<p class="alert" part="dialog-error" role="alert" id="rt-message" tabindex="-1">${ui.message}</p>` : nothing}

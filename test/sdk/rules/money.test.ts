@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { PriceRule } from '@bianmin/sdk/schema';
+import { PRICE_UNITS, type PriceRule } from '@bianmin/sdk/schema';
 import { formatMoney, formatPrice, formatPriceBands, formatWeekdays, mulFen, sumFen, unitLabel } from '@bianmin/sdk/rules';
 
 describe('formatMoney', () => {
@@ -33,10 +33,17 @@ describe('formatMoney', () => {
 
 describe('unitLabel', () => {
   it('names every unit in both locales', () => {
-    const zh = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'].map((u) => unitLabel(u as never, 'zh-CN'));
-    expect(zh).toEqual(['次', '小时', '人', '人·小时', '件', '平方米', '公斤', '天', '月', '套']);
-    const en = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'].map((u) => unitLabel(u as never, 'en'));
-    expect(en).toEqual(['visit', 'hour', 'person', 'person-hour', 'item', 'm²', 'kg', 'day', 'month', 'set']);
+    expect([...PRICE_UNITS]).toEqual(['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set', 'page', 'machine']);
+    const zh = PRICE_UNITS.map((u) => unitLabel(u, 'zh-CN'));
+    expect(zh).toEqual(['次', '小时', '人', '人·小时', '件', '平方米', '公斤', '天', '月', '套', '页', '台']);
+    const en = PRICE_UNITS.map((u) => unitLabel(u, 'en'));
+    expect(en).toEqual(['visit', 'hour', 'person', 'person-hour', 'item', 'm²', 'kg', 'day', 'month', 'set', 'page', 'unit']);
+  });
+
+  it('prices a copy per page and an air conditioner per machine, as the public notice must say (not 件)', () => {
+    expect(formatPrice({ kind: 'per-unit', unit: 'page', amount: 50 }, 'zh-CN')).toBe('¥0.50/页');
+    expect(formatPrice({ kind: 'per-unit', unit: 'machine', amount: 6000 }, 'zh-CN')).toBe('¥60/台');
+    expect(formatPrice({ kind: 'per-unit', unit: 'machine', amount: 6000 }, 'en')).toBe('¥60 per unit');
   });
 });
 

@@ -56,22 +56,25 @@ export function formatMoney(fen: number, locale: Locale): string {
   return f.format(fen / 100);
 }
 
-const UNITS: Record<PriceUnit, [zh: string, en: string]> = {
-  time: ['次', 'visit'],
-  hour: ['小时', 'hour'],
-  person: ['人', 'person'],
-  'person-hour': ['人·小时', 'person-hour'],
-  item: ['件', 'item'],
-  m2: ['平方米', 'm²'],
-  kg: ['公斤', 'kg'],
-  day: ['天', 'day'],
-  month: ['月', 'month'],
-  set: ['套', 'set'],
+/** Each unit's name, `"zh en"` (one string each: fewer bytes in the browser bundle). */
+const UNITS: Record<PriceUnit, string> = {
+  time: '次 visit',
+  hour: '小时 hour',
+  person: '人 person',
+  'person-hour': '人·小时 person-hour',
+  item: '件 item',
+  m2: '平方米 m²',
+  kg: '公斤 kg',
+  day: '天 day',
+  month: '月 month',
+  set: '套 set',
+  page: '页 page',
+  machine: '台 unit',
 };
 
 /** The name of a price unit: "人·小时" / "person-hour". */
 export function unitLabel(unit: PriceUnit, locale: Locale): string {
-  return UNITS[unit][locale === 'en' ? 1 : 0];
+  return UNITS[unit].split(' ')[locale === 'en' ? 1 : 0]!;
 }
 
 /** "¥20/次" / "¥20 per visit". */

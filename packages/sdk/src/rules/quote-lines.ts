@@ -26,6 +26,6 @@ export function line(code: LineCode, unitAmount: number, quantity: number): Quot
 /** A quote of these lines; throws a RangeError above `MAX_FEN`. */
 export function build(basis: Quote['basis'], lines: QuoteLine[]): Quote {
   const total = sumFen(lines.map((l) => l.amount));
-  if (total > MAX_FEN) throw new RangeError(`a quote of ${total} fen is above the largest amount the contract accepts`);
+  if (total > MAX_FEN) throw new RangeError(`a quote of ${total} fen is above MAX_FEN`);
   return { currency: 'CNY', basis, lines, total };
 }

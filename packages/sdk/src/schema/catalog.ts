@@ -12,7 +12,7 @@ export const Category = object({
 export type Category = z.infer<typeof Category>;
 
 /** Units a price can be counted in. */
-export const PRICE_UNITS = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'] as const;
+export const PRICE_UNITS = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set', 'page', 'machine'] as const;
 export const PriceUnit = z.enum(PRICE_UNITS);
 export type PriceUnit = z.infer<typeof PriceUnit>;
 

@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   function route(): void {
     const page = location.hash.slice(1) || 'services';
     for (const section of document.querySelectorAll<HTMLElement>('.page')) section.hidden = section.id !== page;
+    // The resident's help button belongs to the resident's pages, not the front desk's.
+    $<HTMLElement>('bm-help-button').hidden = page === 'desk';
     for (const link of document.querySelectorAll('.bar nav a')) {
       if (link.getAttribute('href') === `#${page}`) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
@@ -69,9 +71,17 @@ const applyTheme = () => {
 theme.addEventListener('change', applyTheme);
 applyTheme();
 
-$<HTMLInputElement>('#offline').addEventListener('change', (event) => {
-  backend.scenario.offline = (event.target as HTMLInputElement).checked;
+const offline = $<HTMLInputElement>('#offline');
+offline.addEventListener('change', () => {
+  backend.scenario.offline = offline.checked;
 });
+// The backend runs inside the page, so the browser going offline (or DevTools' "Offline") would not
+// reach it: follow the browser too, as a real server would be out of reach.
+const followBrowser = () => {
+  offline.checked = backend.scenario.offline = !navigator.onLine;
+};
+addEventListener('offline', followBrowser);
+addEventListener('online', followBrowser);
 $('#reset').addEventListener('click', () => {
   backend.reset();
   location.reload();

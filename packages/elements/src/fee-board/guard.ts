@@ -79,7 +79,7 @@ const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const SERVICE_PHONE = /^\+?\d[\d-]{1,19}$/;
 const MAX_FEN = 1_000_000_000;
 
-const UNITS = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set'] as const satisfies readonly PriceUnit[];
+const UNITS = ['time', 'hour', 'person', 'person-hour', 'item', 'm2', 'kg', 'day', 'month', 'set', 'page', 'machine'] as const satisfies readonly PriceUnit[];
 // Compile-time check that no unit of the schema is missing here.
 true satisfies [Exclude<PriceUnit, (typeof UNITS)[number]>] extends [never] ? true : false;
 

@@ -6,7 +6,7 @@ export const en: Translation<ServiceMenuMessages> = {
   menuLabel: 'Convenience services',
   handbookTitle: "Residents' service handbook",
   searchLabel: 'Search services',
-  searchPlaceholder: 'A service name or keyword, e.g. "cleaning"',
+  searchPlaceholder: 'e.g. cleaning, repair, tennis',
   filtersLabel: 'For',
   audienceAll: 'Everyone',
   audienceHousehold: 'Households',

@@ -173,6 +173,24 @@ describe('the conformance kit fails servers that break the contract', () => {
     expect(reason).not.toContain(phone);
   });
 
+  it("a server that files the desk's help requests under the room they are about fails the desk-help check, and only that one", async () => {
+    const backend = createMockBackend();
+    const report = await run(
+      broken(backend, {
+        answer: (r, json, status) => {
+          if (r.method === 'POST' && pathOf(r) === '/help-requests' && status === 201) {
+            const record = backend.state.helpRequests.find((h) => h.id === json.id)!;
+            const room = backend.state.households.find((h) => h.address.building === json.location.building && h.address.room === json.location.room);
+            if (room) record.householdId = json.householdId = room.id;
+          }
+          return json;
+        },
+      }),
+    );
+    expect(failed(report)).toEqual(['privacy.desk-help-request']);
+    expect(report.checks.find((c) => c.id === 'privacy.desk-help-request')?.reason).toContain("lists a stranger's request");
+  });
+
   it('a server that ignores the cursor fails every pagination check', async () => {
     const report = await run(
       broken(createMockBackend(), {

@@ -1,9 +1,9 @@
 import { endpoints, type Endpoint, type EndpointId } from '@bianmin/sdk/contract';
 import { answer, fail, skip } from '../assert.js';
-import type { Ctx } from '../context.js';
+import { remember, type Ctx } from '../context.js';
 import { allows, paramsFor, recordKeys, recordsOf, strings } from '../fixtures.js';
 import { label, type Exchange } from '../http.js';
-import { sampleBody } from '../inputs.js';
+import { MARK, idOf, sampleBody } from '../inputs.js';
 
 // Residents' personal data (names, phones, rooms) never appear on a public screen (DOMAIN §5), and
 // a resident never sees another household's records. The report names where a leak is, never the
@@ -66,4 +66,32 @@ export async function privacyChecks(ctx: Ctx): Promise<void> {
       return `${seen.join(', ')}, all their own`;
     });
   }
+
+  await ctx.check(
+    {
+      id: 'privacy.desk-help-request',
+      group: 'privacy',
+      title: "A help request the desk takes about a household's room, from a caller not on file, is not that household's record",
+      endpoint: 'help.create',
+    },
+    async () => {
+      const own = ctx.fx.me.resident?.household?.id;
+      const h = own ? ctx.fx.households.get(own) : undefined;
+      if (!ctx.http.has('staff') || !ctx.http.has('resident') || !h) return skip('needs --staff-token and --resident-token (with /me naming its household)');
+      // A neighbour's complaint about the room, from a phone no record shows.
+      const phone = ['19900000001', '19900000002', '19900000003'].find((p) => !ctx.fx.personal.phones.has(p))!;
+      const body = { kind: 'complaint', location: { building: h.address.building, room: h.address.room }, phone, description: MARK };
+      const taken = await ctx.send({ endpoint: 'help.create', as: 'staff', body });
+      remember(ctx, 'help', taken);
+      const id = idOf(taken.json);
+      if (taken.status >= 300 || !id) return skip(`the desk's request answered ${answer(taken)} (see the schema check)`);
+      const list = await ctx.send({ endpoint: 'help.list', as: 'resident', query: { status: 'all', limit: 200 } });
+      const items = (list.json as { items?: { id?: unknown }[] } | undefined)?.items;
+      if (list.status >= 300 || !Array.isArray(items)) return skip(`the resident's list answered ${answer(list)} (see the schema check)`);
+      if (items.some((r) => r.id === id)) fail("the room's household lists a stranger's request about it, with the caller's name and phone");
+      const one = await ctx.send({ endpoint: 'help.get', as: 'resident', params: { helpRequestId: id } });
+      if (one.status < 300) fail("the room's household can read a stranger's request about it by its id");
+      return `not in the room's household's list, and ${answer(one)} to it by id`;
+    },
+  );
 }

@@ -898,7 +898,7 @@ describe('<bm-booking-form>', () => {
         expect([wanted.duration, times().at(-1)]).to.deep.equal([180, '17:00']);
         expect([wanted.value, form.formData.get('wantedAt'), new FormData(host).get('wantedAt')]).to.deep.equal(['', null, null]);
         expect(host.checkValidity(), 'the host form waits for another time').to.equal(false);
-        expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('按现在的时长，从您选的时间开始会超过营业时间，请另选一个时间。');
+        expect(wanted.shadowRoot!.querySelector('[part=error-message]')!.textContent).to.equal('按所选时长会超过营业时间，请另选一个时间。');
         // A time three hours fit is kept when the hours change back.
         wanted.shadowRoot!.querySelector<HTMLInputElement>('input[name=slot][value="2026-11-24T17:00:00+08:00"]')!.click();
         await type(form, 'hours', '2');

@@ -391,6 +391,21 @@ describe('<bm-help-button>', () => {
       expect(polls, 'no polling once the request is closed').to.equal(0);
     });
 
+    it('says why a delivered request’s progress cannot be looked up, instead of looking it up for ever, and shows it once it can', async () => {
+      // A request delivered before a reload (by the device's clock, which keeps receipts a day); its receipt only is on the device.
+      const request = backend.state.helpRequests.find((r) => r.householdId === 'h-2-0601' && r.status !== 'resolved')!;
+      await indexedDbStorage().put(outboxName, { id: `e-${run}`, key: `key-e-${run}-0000`, createdAt: Date.now() - 60_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 50_000, receipt: { id: request.id, number: request.number } });
+      let down = true;
+      msw.use(http.get(`/api/help-requests/${request.id}`, () => (down ? HttpResponse.error() : undefined)));
+      const { el } = await mount();
+      await openDialog(el);
+      await waitUntil(() => q(el, '[part~=entry]')?.textContent?.includes('网络连接失败'), 'the card says the network failed', { timeout: 5000 });
+      expect(q(el, '[part~=entry]')!.textContent).not.to.contain('正在查询处理进度');
+      down = false;
+      await waitUntil(() => q(el, '[part~=request-status]'), 'the next poll shows the progress', { timeout: 5000 });
+      expect(q(el, '[part~=entry]')!.textContent).not.to.contain('网络连接失败');
+    });
+
     it('offline: queued on the device, survives a reload, and is created exactly once when back online', async function (this: MochaContext) {
       this.timeout(20_000);
       backend.scenario.offline = true;

@@ -22,7 +22,7 @@ const zhCN = {
   dayNotOpen: '这一天不开放预约，请选择其他日期。',
   clear: '不指定时间',
   timePassed: '您选的时间已经过去了，请另选一个时间。',
-  endsAfterClose: '按现在的时长，从您选的时间开始会超过营业时间，请另选一个时间。',
+  endsAfterClose: '按所选时长会超过营业时间，请另选一个时间。',
   chosen: (when: string) => `已选：${when}`,
   zoneNote: (zone: string) => (zone === 'Asia/Shanghai' ? '时间均为北京时间。' : `时间均为 ${zone} 时间。`),
 };

@@ -139,6 +139,8 @@ export class BmHelpButton extends BmElement {
   private readonly entries = new Map<string, Entry>();
   /** The server's view of delivered requests, by entry id. */
   private readonly requests = new Map<string, HelpRequest>();
+  /** Why the last look-up of a delivered request's progress failed (offline, server down), by entry. */
+  private readonly statusErrors = new Map<string, ReturnType<typeof describeError>['key']>();
   private readonly inputs = new Map<string, HelpRequestInput>();
   private readonly acknowledged = new Set<string>();
   private attached?: { client: BianminClient; name: string; unsubscribe: () => void; outbox: ReturnType<typeof acquireHelpOutbox>['outbox'] };
@@ -445,11 +447,15 @@ export class BmHelpButton extends BmElement {
           if (ctrl.signal.aborted) return;
           const before = this.requests.get(e.id);
           this.requests.set(e.id, request);
+          this.statusErrors.delete(e.id);
           if (before && before.status !== request.status) this.announce(this.msg.t(`status_${request.status}`));
           this.checkAcknowledged(e.id, request, before === undefined);
           this.requestUpdate();
-        } catch {
-          // Tried again at the next poll.
+        } catch (error) {
+          // Said on the card (not "looking it up…" for ever); tried again at the next poll.
+          if (ctrl.signal.aborted) return;
+          this.statusErrors.set(e.id, describeError(error).key);
+          this.requestUpdate();
         }
       }),
     );
@@ -671,7 +677,7 @@ export class BmHelpButton extends BmElement {
       <p class="meta">${kind ? html`<span>${t(`kind_${kind}`)}</span> · ` : nothing}<span>${t('askedAt', asked)}</span>${e.receipt ? html` · <span part="number">${t('number', e.receipt.number)}</span>` : nothing}</p>
       ${e.state === 'queued' || e.state === 'sending' ? this.renderCalls(kind, t('callsQueued')) : nothing}
       ${e.state === 'failed' ? this.renderFailure(e, kind) : nothing}
-      ${e.state === 'delivered' ? (e.receipt ? this.renderProgress(request) : html`<p class="meta">${t('receiptUnreadable')}</p>`) : nothing}
+      ${e.state === 'delivered' ? (e.receipt ? this.renderProgress(request, this.statusErrors.get(e.id)) : html`<p class="meta">${t('receiptUnreadable')}</p>`) : nothing}
     </li>`;
   }
 
@@ -693,9 +699,9 @@ export class BmHelpButton extends BmElement {
       </div>`;
   }
 
-  private renderProgress(request: HelpRequest | undefined): TemplateResult {
+  private renderProgress(request: HelpRequest | undefined, error?: ReturnType<typeof describeError>['key']): TemplateResult {
     const t = this.msg.t.bind(this.msg);
-    if (!request) return html`<p class="meta">${t('loadingStatus')}</p>`;
+    if (!request) return html`<p class="meta">${error ? this.common.t(error) : t('loadingStatus')}</p>`;
     void this.tick;
     const clock = helpClock(request, this.now());
     const running = clock.phase === 'awaiting-acknowledgement' || clock.phase === 'awaiting-reply';

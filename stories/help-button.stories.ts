@@ -165,6 +165,13 @@ export const OfflineQueued: Story = { parameters: { msw: { handlers: networkGone
 /** Delivered: the request number, its status, and the live countdown to the 5-minute reply. */
 export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };
 
+/** A request delivered before the page was reloaded offline: its card says the progress cannot be looked up now, and why. */
+export const ProgressUnavailable: Story = {
+  name: 'Progress unavailable',
+  parameters: { msw: { handlers: { api: [http.get('/api/help-requests/:id', () => HttpResponse.error()), ...createHandlers(referred.backend, { baseUrl: '/api' })] } } },
+  render: view(() => seeded(delivered(referred.request))),
+};
+
 /** The office referred the request to the courier's branch, with a one-tap call. */
 export const Referred: Story = {
   parameters: handlers(referred.backend),

@@ -346,7 +346,7 @@ describe('agreements and statements', () => {
     clock.set(Date.parse('2026-12-10T09:00:00+08:00'));
     const october = async () => (await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-10`, token: R })).body;
     const before = await october();
-    expect(before.status).toBe('paid');
+    expect(before.status, 'issued on 1 November; nobody has paid it at the cashier').toBe('issued');
     for (const to of ['confirmed', 'in-progress', 'completed']) {
       expect((await call({ method: 'POST', path: `/bookings/${b.body.id}/status`, token: S, body: { to } })).status, to).toBe(200);
     }
@@ -367,12 +367,29 @@ describe('agreements and statements', () => {
     expect(byMonth['2026-11'].status).toBe('open');
     expect(byMonth['2026-10'].status).toBe('issued');
     expect(byMonth['2026-09']).toMatchObject({ status: 'paid', receipt: { by: 'cashier' } });
+    const receipt = backend.state.receipts.find((r) => r.statementId === byMonth['2026-09'].id);
+    expect(byMonth['2026-09'].receipt, "the cashier's own record, not one made up").toEqual({ number: receipt?.number, at: receipt?.at, by: 'cashier' });
     expect(localMonth(backend.now())).toBe('2026-11');
     // Completing a monthly booking adds a line to this month's statement.
     const made = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-dry-cleaning', { settlement: 'monthly', quantity: 2 }) });
     for (const to of ['confirmed', 'in-progress', 'completed']) await call({ method: 'POST', path: `/bookings/${made.body.id}/status`, token: S, body: { to } });
     const nov = await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-11`, token: R });
     expect(nov.body.total).toBe(byMonth['2026-11'].total + 5000);
+  });
+
+  it('time passing pays nothing: a statement stays issued until the cashier records a receipt', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const get = async (month: string) => (await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-${month}`, token: R })).body;
+    const september = await get('2026-09');
+    expect((await get('2026-10')).status).toBe('issued');
+    clock.set(Date.parse('2027-02-10T09:00:00+08:00'));
+    expect(await get('2026-10'), 'three months on, still owed').toMatchObject({ status: 'issued', issuedAt: '2026-11-01T09:00:00+08:00' });
+    expect((await get('2026-10')).receipt).toBeUndefined();
+    expect((await get('2026-11')).status, 'November closed: issued, not paid').toBe('issued');
+    expect(await get('2026-09'), 'a paid statement keeps its receipt').toEqual(september);
+    backend.state.receipts.push({ statementId: `st-${DEMO_HOUSEHOLD_ID}-2026-10`, number: 'SK-20270210-0001', at: '2027-02-10T09:00:00+08:00' });
+    expect(await get('2026-10')).toMatchObject({ status: 'paid', receipt: { number: 'SK-20270210-0001', at: '2027-02-10T09:00:00+08:00', by: 'cashier' } });
   });
 });
 

@@ -41,6 +41,23 @@ describe('persistence', () => {
     expect(Number(next.body.number.slice(-4))).toBe(Number(made.body.number.slice(-4)) + 1);
   });
 
+  it('a state saved before receipts were kept loads with none: its old statements are issued, not paid', async () => {
+    const c = clock();
+    const store = memoryPersist();
+    const a = createMockBackend({ now: c.now, persist: store.persist });
+    await direct(a)({ method: 'POST', path: '/loans', token: DEMO_STAFF_TOKEN, body: staffCheckout('li-poncho') });
+    const saved = JSON.parse(store.peek() ?? '{}');
+    expect(saved.receipts.length).toBeGreaterThan(0);
+    delete saved.receipts;
+    store.persist.save(JSON.stringify(saved));
+    const b = createMockBackend({ now: c.now, persist: store.persist });
+    expect(b.state.receipts).toEqual([]);
+    expect(b.state.loanItems.find((i) => i.id === 'li-poncho')?.available, 'the rest of the save is kept').toBe(2);
+    const res = await direct(b)({ method: 'GET', path: '/statements', token: DEMO_RESIDENT_TOKEN });
+    expect(res.status).toBe(200);
+    expect(res.body.some((s: { status: string }) => s.status === 'paid')).toBe(false);
+  });
+
   it('reset restores the fixtures and clears the storage', async () => {
     const c = clock();
     const store = memoryPersist();

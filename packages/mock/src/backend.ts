@@ -112,6 +112,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (parsed.version === 1 && Array.isArray(parsed.bookings) && Array.isArray(parsed.priceLists)) {
         const { idempotency: keys, ...loaded } = parsed as Saved;
         if (Array.isArray(keys)) idempotency.restore(keys.filter(isRecord));
+        // Saved before the cashier's receipts were kept: none recorded yet.
+        if (!Array.isArray(loaded.receipts)) loaded.receipts = [];
         return loaded;
       }
     } catch {

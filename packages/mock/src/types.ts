@@ -19,8 +19,19 @@ export interface Staff {
 }
 
 /**
+ * The cashier's record of a statement paid (seed 001: money passes only through the cashier, against
+ * a receipt). Only the cashier writes it; no operation of the contract does.
+ */
+export interface CashierReceipt {
+  statementId: string;
+  number: string;
+  at: string;
+}
+
+/**
  * Everything the mock compound knows. Plain JSON, so it can be saved to localStorage and loaded
- * back. Statements are not stored: they are derived from completed monthly bookings.
+ * back. Statements are not stored: they are derived from completed monthly bookings, and from the
+ * cashier's receipts for the ones paid.
  */
 export interface MockState {
   version: 1;
@@ -34,6 +45,8 @@ export interface MockState {
   loanItems: LoanItem[];
   loans: Loan[];
   helpRequests: HelpRequest[];
+  /** Statements paid at the cashier. A statement with none stays issued, however old (arrears). */
+  receipts: CashierReceipt[];
   /** Last number used per prefix and day: `{ 'BM-20261123': 7 }`, and `seq` for ids. */
   counters: Record<string, number>;
 }

@@ -7,27 +7,26 @@ import type { MockState } from '../types.js';
 
 // Long-term agreements (seed 004) and monthly statements (有偿便民服务月结统计表, seed 001).
 
-const previousMonth = (month: string): string => localMonth(addDays(`${month}-01`, -1));
 const nextMonthFirst = (month: string): string => addDays(`${month}-28`, 4).slice(0, 7) + '-01';
 
 /**
  * A household's statement for a month, derived from its completed monthly bookings by the rules.
- * Its state follows the calendar: the current month is open; last month's sheet was issued on the
- * 1st; older ones were paid at the cashier on the 5th, against the cashier's receipt (never a
- * staff member's: money passes only through the cashier, seed 001).
+ * The current month's is open; once the month is over, the sheet is issued on the 1st, and it is
+ * paid only when the cashier has recorded a receipt for it (`state.receipts`; never a staff
+ * member's: money passes only through the cashier, seed 001). Without one it stays issued.
  */
 export function statementOf(state: MockState, householdId: string, month: string, now: Date): Statement {
   const tz = state.compound.timeZone;
   const { lines, total } = statementFor(householdId, month, state.bookings, tz);
-  const thisMonth = localMonth(now, tz);
-  const s: Statement = { id: `st-${householdId}-${month}`, householdId, month, lines, total, status: 'open' };
-  if (month < thisMonth) {
-    const first = nextMonthFirst(month);
+  const id = `st-${householdId}-${month}`;
+  const s: Statement = { id, householdId, month, lines, total, status: 'open' };
+  if (month < localMonth(now, tz)) {
     s.status = 'issued';
-    s.issuedAt = toInstant(first, '09:00', tz);
-    if (month < previousMonth(thisMonth)) {
+    s.issuedAt = toInstant(nextMonthFirst(month), '09:00', tz);
+    const paid = state.receipts.find((r) => r.statementId === id);
+    if (paid) {
       s.status = 'paid';
-      s.receipt = { number: `SK-${month.replace('-', '')}-${householdId}`, at: toInstant(addDays(first, 4), '10:00', tz), by: 'cashier' };
+      s.receipt = { number: paid.number, at: paid.at, by: 'cashier' };
     }
   }
   return s;

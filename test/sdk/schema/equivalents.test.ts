@@ -19,7 +19,7 @@ import {
   PriceRule,
   QuotePrice,
 } from '@bianmin/sdk';
-import { int, object } from '../../../packages/sdk/src/schema/formats.js';
+import { int, matching, object, trim } from '../../../packages/sdk/src/schema/formats.js';
 
 const outcome = (r: { success: boolean; data?: unknown; error?: { issues: unknown } }) => JSON.stringify(r.success ? r.data : r.error?.issues);
 
@@ -81,6 +81,58 @@ describe('Instant and LocalDate', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('matching() and trim', () => {
+  const patterns = [
+    [/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'],
+    [/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:mm'],
+    [/^[A-Za-z0-9_-]{1,64}$/, undefined],
+    [/^1[3-9]\d{9}$/, 'expected an 11-digit mainland mobile number'],
+  ] as const;
+  const values = fc.oneof(
+    fc.string(),
+    fc.stringMatching(/^\d{4}-\d{2}$/),
+    fc.stringMatching(/^\d{2}:\d{2}$/),
+    fc.stringMatching(/^1\d{10}$/),
+    fc.constantFrom('', ' 2026-11 ', '24:00', '24:01', '13812345678', 'a'.repeat(65)),
+    fc.anything(),
+  );
+
+  it('matching(pattern, "regex", message) accepts, rejects and reports like z.regex(pattern, message), also inside an object', () => {
+    fc.assert(
+      fc.property(values, (value) => {
+        for (const [pattern, message] of patterns) {
+          const zod = z.string().check(z.regex(pattern, message));
+          const ours = matching(pattern, 'regex', message);
+          expect(outcome(ours.safeParse(value))).toBe(outcome(zod.safeParse(value)));
+          expect(outcome(z.object({ a: ours }).safeParse({ a: value }))).toBe(outcome(z.object({ a: zod }).safeParse({ a: value })));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('trim trims before the length checks, like z.trim()', () => {
+    const zod = z.string().check(z.trim(), z.minLength(1), z.maxLength(5));
+    const ours = z.string().check(trim, z.minLength(1), z.maxLength(5));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^\s*\S{0,6}\s*$/), fc.anything()), (value) => {
+        expect(outcome(ours.safeParse(value))).toBe(outcome(zod.safeParse(value)));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(ours.parse('  2栋 ')).toBe('2栋');
+    expect(ours.safeParse('   ').success).toBe(false);
+  });
+
+  it('the contract reads a matching() check as it reads z.regex: the same pattern in the JSON Schema', () => {
+    for (const [pattern, message] of patterns) {
+      expect(z.toJSONSchema(matching(pattern, 'regex', message))).toEqual(z.toJSONSchema(z.string().check(z.regex(pattern, message))));
+    }
+    expect(z.toJSONSchema(Instant)).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(z.toJSONSchema(LocalDate)).toMatchObject({ type: 'string', format: 'date' });
   });
 });
 

@@ -1,7 +1,7 @@
-import { ContextRoot, consume } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Locale } from '@bianmin/sdk';
+import { COMPOUND_TIME_ZONE, type Locale } from '@bianmin/sdk';
 import type { Resource } from '../controllers/resource.js';
 import { commonMessages, type CommonMessages } from '../i18n/common.js';
 import { DEFAULT_LOCALE, Localize, resolveLocale } from '../i18n/localize.js';
@@ -22,7 +22,6 @@ function ensureContextRoot(): void {
  */
 export class BmElement extends LitElement {
   /** The context from the nearest `<bm-provider>`; undefined when there is none. */
-  @consume({ context: bianminContext, subscribe: true })
   @state()
   protected bm?: BianminContext;
 
@@ -34,6 +33,9 @@ export class BmElement extends LitElement {
 
   constructor() {
     super();
+    // What `@consume({ context: bianminContext, subscribe: true })` on `bm` does, without the
+    // decorator's code.
+    new ContextConsumer(this, { context: bianminContext, callback: (value) => (this.bm = value), subscribe: true });
     this.internals = this.attachInternals();
   }
 
@@ -65,7 +67,7 @@ export class BmElement extends LitElement {
 
   /** The compound's time zone (Asia/Shanghai unless the provider says otherwise). */
   get timeZone(): string {
-    return this.bm?.timeZone ?? 'Asia/Shanghai';
+    return this.bm?.timeZone ?? COMPOUND_TIME_ZONE;
   }
 
   /** Turns a custom state (`:state(name)`) on or off; engines without CustomStateSet are skipped. */

@@ -28,23 +28,18 @@ interface ErrorLike {
 export function describeError(error: unknown): { key: ErrorKey; requestId?: string } {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const requestId = typeof e.requestId === 'string' && e.requestId ? e.requestId : undefined;
-  const withId = (key: ErrorKey) => (requestId ? { key, requestId } : { key });
-  switch (e.name) {
-    case 'NetworkError':
-      return withId('errorNetwork');
-    case 'TimeoutError':
-      return withId('errorTimeout');
-    case 'ResponseShapeError':
-      return withId('errorShape');
-    case 'ValidationError':
-      return withId('errorValidation');
-  }
   const status = typeof e.status === 'number' ? e.status : 0;
-  if (status === 401) return withId('errorUnauthorized');
-  if (status === 403) return withId('errorForbidden');
-  if (status === 404) return withId('errorNotFound');
-  if (status === 409) return withId('errorConflict');
-  if (status === 429) return withId('errorRateLimit');
-  if (status >= 500) return withId('errorServer');
-  return withId('errorUnknown');
+  const key: ErrorKey =
+    e.name === 'NetworkError' ? 'errorNetwork'
+    : e.name === 'TimeoutError' ? 'errorTimeout'
+    : e.name === 'ResponseShapeError' ? 'errorShape'
+    : e.name === 'ValidationError' ? 'errorValidation'
+    : status === 401 ? 'errorUnauthorized'
+    : status === 403 ? 'errorForbidden'
+    : status === 404 ? 'errorNotFound'
+    : status === 409 ? 'errorConflict'
+    : status === 429 ? 'errorRateLimit'
+    : status >= 500 ? 'errorServer'
+    : 'errorUnknown';
+  return requestId ? { key, requestId } : { key };
 }

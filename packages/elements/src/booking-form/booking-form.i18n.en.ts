@@ -3,7 +3,6 @@ import type { BookingFormMessages } from './booking-form.i18n.js';
 
 /** English strings of `<bm-booking-form>`: loaded on demand, the first time English is shown (see booking-form.i18n.ts). */
 export const en: Translation<BookingFormMessages> = {
-  formLabel: (service: string) => `Book: ${service}`,
   missingServiceId: 'Say which service to book with the service-id attribute.',
   serviceNotFound: (id: string) => `Service “${id}” was not found: it may not be on the current price list, or service-id is misspelt.`,
   notOnline: (phone: string) =>
@@ -32,12 +31,12 @@ export const en: Translation<BookingFormMessages> = {
   phoneFormat: 'Enter an 11-digit mainland mobile number, e.g. 13812345678.',
   notes: 'Notes',
   settlement: 'Payment',
-  perVisit: 'Per visit',
-  perVisitHint: 'Pay at the cashier after each service.',
+  'per-visit': 'Per visit',
+  'per-visit-hint': 'Pay at the cashier after each service.',
   monthly: 'Monthly',
-  monthlyHint: 'Added to your home’s monthly statement.',
+  'monthly-hint': 'Added to your home’s monthly statement.',
   prepaid: 'Prepaid',
-  prepaidHint: 'A deposit before the service (tenants).',
+  'prepaid-hint': 'A deposit before the service (tenants).',
   tenantPrepaid: 'Tenants pay a deposit before the service.',
   quoteTitle: 'Price',
   total: 'Total',
@@ -53,9 +52,9 @@ export const en: Translation<BookingFormMessages> = {
   submitting: 'Sending…',
   checkFields: (n: number) => `${n} ${n === 1 ? 'field needs' : 'fields need'} attention; they are marked.`,
   incomplete: 'The booking is not complete yet.',
-  slotTaken: 'Someone has just taken the time you chose. Please pick another time; everything else you entered is kept.',
-  slotUnavailable: 'That time can no longer be booked. Please pick another time; everything else you entered is kept.',
-  quotaExceeded: 'Your home has reached the bookings allowed that day. Please choose another day; everything else is kept.',
+  slot_taken: 'Someone has just taken the time you chose. Please pick another time; everything else you entered is kept.',
+  slot_unavailable: 'That time can no longer be booked. Please pick another time; everything else you entered is kept.',
+  quota_exceeded: 'Your home has reached the bookings allowed that day. Please choose another day; everything else is kept.',
   inFlight: 'The previous attempt is still being processed. Wait a moment, then press “Send again”.',
   serverIssues: 'Some entries did not pass the check; they are marked.',
   serverIssue: (detail: string) => `Not accepted: ${detail}`,

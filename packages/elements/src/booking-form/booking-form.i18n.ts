@@ -2,7 +2,6 @@ import { MessageCatalog } from '../i18n/localize.js';
 
 /** Strings of `<bm-booking-form>`. */
 const zhCN = {
-  formLabel: (service: string) => `预约：${service}`,
   missingServiceId: '请用 service-id 属性指明要预约的服务。',
   serviceNotFound: (id: string) => `没有找到服务“${id}”：它可能已不在当前的价目表中，或 service-id 写错了。`,
   notOnline: (phone: string) => (phone ? `这项服务不接受网上预约，请致电 ${phone} 或到服务台办理。` : '这项服务不接受网上预约，请致电物业或到服务台办理。'),
@@ -30,12 +29,13 @@ const zhCN = {
   phoneFormat: '请输入 11 位手机号码，例如 13812345678。',
   notes: '备注',
   settlement: '结算方式',
-  perVisit: '次结',
-  perVisitHint: '每次服务后到收银处付款。',
+  /** The settlements and their hints, keyed by `Settlement`. */
+  'per-visit': '次结',
+  'per-visit-hint': '每次服务后到收银处付款。',
   monthly: '月结',
-  monthlyHint: '记入本户的月结账单，每月统一结算。',
+  'monthly-hint': '记入本户的月结账单，每月统一结算。',
   prepaid: '预付',
-  prepaidHint: '服务前先交押金（租户适用）。',
+  'prepaid-hint': '服务前先交押金（租户适用）。',
   tenantPrepaid: '租户的服务需先交押金。',
   quoteTitle: '费用',
   total: '合计',
@@ -51,9 +51,10 @@ const zhCN = {
   submitting: '正在提交…',
   checkFields: (n: number) => `有 ${n} 项需要填写或更正，已在对应位置标出。`,
   incomplete: '预约信息还没有填写完整。',
-  slotTaken: '您选的时段刚刚被别人约走了，请另选一个时间。您填写的其他内容都保留着。',
-  slotUnavailable: '这个时段现在已不能预约，请另选一个时间。您填写的其他内容都保留着。',
-  quotaExceeded: '本户这一天的预约已达上限，请换一天。您填写的其他内容都保留着。',
+  /** The conflicts of a chosen time, keyed by the server's error code. */
+  slot_taken: '您选的时段刚刚被别人约走了，请另选一个时间。您填写的其他内容都保留着。',
+  slot_unavailable: '这个时段现在已不能预约，请另选一个时间。您填写的其他内容都保留着。',
+  quota_exceeded: '本户这一天的预约已达上限，请换一天。您填写的其他内容都保留着。',
   inFlight: '上一次提交还在处理中，请稍候再点“重新提交”。',
   serverIssues: '有些内容没有通过检查，已在对应位置标出。',
   serverIssue: (detail: string) => `未通过检查：${detail}`,

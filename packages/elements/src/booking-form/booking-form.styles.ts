@@ -5,8 +5,7 @@ export const styles = css`
     display: block;
     --_bm-booking-form-gap: var(--bm-booking-form-gap, var(--_bm-space-4));
     --_bm-booking-form-background: var(--bm-booking-form-background, var(--_bm-color-surface));
-    --_bm-booking-form-max-width: var(--bm-booking-form-max-width, 40rem);
-    max-width: var(--_bm-booking-form-max-width);
+    max-width: var(--bm-booking-form-max-width, 40rem);
   }
   form,
   .receipt {
@@ -26,11 +25,6 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_bm-booking-form-gap);
-  }
-  .group {
-    border: 0;
-    margin: 0;
-    padding: 0;
   }
   .group > legend {
     font-weight: 600;
@@ -61,7 +55,8 @@ export const styles = css`
     color: var(--_bm-color-primary);
   }
   .muted,
-  .note {
+  .note,
+  .detail {
     color: var(--_bm-color-text-muted);
     font-size: var(--_bm-font-size-small);
     margin: 0;
@@ -101,10 +96,6 @@ export const styles = css`
   }
   .failure strong {
     color: var(--_bm-color-danger);
-  }
-  .failure .detail {
-    font-size: var(--_bm-font-size-small);
-    color: var(--_bm-color-text-muted);
   }
   .actions {
     display: flex;

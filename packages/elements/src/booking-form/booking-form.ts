@@ -142,6 +142,9 @@ type FieldElement = BmFormField<string> | BmFormField<string[]>;
 
 const whole = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : undefined);
 
+/** The counts a booking may carry, each typed in the field of the same name. */
+const COUNTS = ['quantity', 'people', 'hours'] as const;
+
 /**
  * The booking form of a paid service (委托服务单, seed 001): the wanted time (our own day and slot
  * picker; for a service without slots, the same picker offering times within its opening hours on
@@ -236,10 +239,10 @@ export class BmBookingForm extends BmFormAssociated {
 
   private readonly msg = new Localize(this, messages);
   private attempt?: Attempt;
-  private busy = false;
+  private busy?: boolean;
   private sending?: AbortController;
   private restoreState?: Partial<Values>;
-  private syncQueued = false;
+  private syncQueued?: boolean;
 
   /** The price list in force, where the service is looked up. */
   readonly catalog = new Resource<PriceList, readonly [BianminClient]>(this, {
@@ -263,7 +266,7 @@ export class BmBookingForm extends BmFormAssociated {
   get formData(): FormData {
     const data = new FormData();
     const item = this.item;
-    if (!item || !this.serviceId) return data;
+    if (!item) return data;
     data.append('serviceId', item.id);
     if (this.formEl) for (const [k, v] of new FormData(this.formEl)) data.append(k, v);
     return data;
@@ -359,6 +362,7 @@ export class BmBookingForm extends BmFormAssociated {
   private async send(client: BianminClient, attempt: Attempt): Promise<void> {
     this.sending?.abort();
     const controller = new AbortController();
+    const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
     this.sending = controller;
     this.phase = 'submitting';
     this.failure = undefined;
@@ -376,7 +380,7 @@ export class BmBookingForm extends BmFormAssociated {
       this.setCustomState('success', true);
       this.emit(new BmBookingCreatedEvent(booking));
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#receipt-title')?.focus();
+      q('#receipt-title')?.focus();
     } catch (error) {
       if (controller.signal.aborted || isAbortedError(error)) {
         if (this.phase === 'submitting') this.phase = 'editing';
@@ -391,7 +395,6 @@ export class BmBookingForm extends BmFormAssociated {
       await this.updateComplete;
       // Focus went with the submit button while it was disabled. Unless a field took it (a slot or a
       // field to fix), it goes where the resident acts next: the place to fix, "retry", or submit.
-      const q = (s: string) => this.renderRoot.querySelector<HTMLElement>(s);
       const active = (this.renderRoot as ShadowRoot).activeElement;
       if (!active || active === q('[part=submit]')) {
         (failure.kind === 'forbidden' ? this.field('building') : (q('[part=retry-button]') ?? q('[part=submit]')))?.focus();
@@ -405,50 +408,52 @@ export class BmBookingForm extends BmFormAssociated {
   /** Shows what went wrong where it belongs and says what the resident can do. */
   private async handleFailure(error: unknown): Promise<Failure> {
     const { key, requestId } = describeError(error);
-    const withId = (f: Failure): Failure => (requestId ? { ...f, requestId } : f);
+    const fail = (kind: BookingFailureKind, message: string, retry = false): Failure =>
+      requestId ? { kind, message, retry, requestId } : { kind, message, retry };
     const code = (error as { code?: unknown } | null)?.code;
-    if (isConflictError(error) && (code === 'slot_taken' || code === 'slot_unavailable' || code === 'quota_exceeded')) {
-      // The slot list refreshes, the rest is kept, and the resident is told to pick another time.
-      const message = this.msg.t(code === 'slot_taken' ? 'slotTaken' : code === 'quota_exceeded' ? 'quotaExceeded' : 'slotUnavailable');
-      this.setCustomState('conflict', true);
-      const picker = this.field<BmSlotPicker>('slot');
-      if (picker) {
-        await picker.refresh();
-        picker.setCustomValidity(message);
-        picker.focus();
+    const http = isHttpError(error);
+    if (isConflictError(error)) {
+      if (code === 'slot_taken' || code === 'slot_unavailable' || code === 'quota_exceeded') {
+        // The slot list refreshes, the rest is kept, and the resident is told to pick another time.
+        const message = this.msg.t(code);
+        this.setCustomState('conflict', true);
+        const picker = this.field<BmSlotPicker>('slot');
+        if (picker) {
+          await picker.refresh();
+          picker.setCustomValidity(message);
+          picker.focus();
+        }
+        this.queueSync();
+        return fail('slot', message);
       }
-      this.queueSync();
-      return withId({ kind: 'slot', message, retry: false });
+      return code === 'idempotency_in_flight' ? fail('server', this.msg.t('inFlight'), true) : fail('other', this.common.t('errorConflict'));
     }
-    if (isConflictError(error) && code === 'idempotency_in_flight') {
-      return withId({ kind: 'server', message: this.msg.t('inFlight'), retry: true });
-    }
-    if (isConflictError(error)) return withId({ kind: 'other', message: this.common.t('errorConflict'), retry: false });
-    if (isHttpError(error) && code === 'idempotency_mismatch') {
+    if (http && code === 'idempotency_mismatch') {
       // The key was spent on other content: the next attempt gets a new one.
       this.attempt = undefined;
-      return withId({ kind: 'other', message: this.common.t('errorConflict'), retry: true });
+      return fail('other', this.common.t('errorConflict'), true);
     }
-    const issues: readonly Issue[] = isValidationError(error) || (isHttpError(error) && error.issues.length) ? (error as { issues: readonly Issue[] }).issues : [];
+    const issues: readonly Issue[] = isValidationError(error) || (http && error.issues.length) ? (error as { issues: readonly Issue[] }).issues : [];
     if (issues.length) {
       const unplaced = this.placeIssues(issues);
       const first = this.invalidFields()[0];
       await this.updateComplete;
       first?.focus();
       const message = unplaced.length ? `${this.msg.t('serverIssues')} ${unplaced.join('; ')}` : this.msg.t('serverIssues');
-      return withId({ kind: 'invalid', message, retry: false });
+      return fail('invalid', message);
     }
-    if (isHttpError(error) && error.status === 403) {
+    const status = http ? error.status : 0;
+    if (status === 403) {
       const message = this.msg.t('otherHousehold');
       this.field('building')?.setCustomValidity(message);
       this.field('room')?.setCustomValidity(message);
       this.queueSync();
-      return withId({ kind: 'forbidden', message, retry: false });
+      return fail('forbidden', message);
     }
-    if (isHttpError(error) && error.status === 404) return withId({ kind: 'not-found', message: this.msg.t('serviceGone'), retry: false });
-    if (isHttpError(error) && error.status === 401) return withId({ kind: 'unauthorized', message: this.common.t(key), retry: false });
+    if (status === 404) return fail('not-found', this.msg.t('serviceGone'));
+    if (status === 401) return fail('unauthorized', this.common.t(key));
     const network = key === 'errorNetwork' || key === 'errorTimeout';
-    return withId({ kind: network ? 'network' : 'server', message: `${this.common.t(key)} ${this.msg.t('kept')}`, retry: true });
+    return fail(network ? 'network' : 'server', `${this.common.t(key)} ${this.msg.t('kept')}`, true);
   }
 
   /** Puts the server's field issues on the fields they name; returns those that name none. */
@@ -457,7 +462,7 @@ export class BmBookingForm extends BmFormAssociated {
     for (const issue of issues) {
       const [a, b] = issue.path;
       const name =
-        a === 'contact' ? (b === 'name' ? 'name' : b === 'phone' ? 'phone' : undefined)
+        a === 'contact' ? (b === 'name' || b === 'phone' ? b : undefined)
         : a === 'household' ? (b === 'building' || b === 'room' ? b : 'building')
         : typeof a === 'string' && (BOOKING_FIELDS as readonly string[]).includes(a) ? a
         : undefined;
@@ -486,36 +491,21 @@ export class BmBookingForm extends BmFormAssociated {
   }
 
   private readValues(): Values {
-    const str = (name: string): string => {
+    const values: Partial<Record<BookingFieldName, string | string[]>> = {};
+    for (const name of BOOKING_FIELDS) {
       const v = this.field(name)?.value;
-      return typeof v === 'string' ? v : '';
-    };
-    const amenities = this.field<BmFormField<string[]>>('amenities')?.value ?? [];
-    return {
-      slot: str('slot'),
-      wantedAt: str('wantedAt'),
-      quantity: str('quantity'),
-      people: str('people'),
-      hours: str('hours'),
-      amenities: [...amenities],
-      building: str('building'),
-      room: str('room'),
-      name: str('name'),
-      phone: str('phone'),
-      notes: str('notes'),
-      settlement: str('settlement'),
-    };
+      values[name] = name === 'amenities' ? [...(v ?? [])] : typeof v === 'string' ? v : '';
+    }
+    return values as Values;
   }
 
   /** What the price depends on, from the values. */
   private quoteInput(plan: FieldPlan, v: Values): QuoteInput {
     const q: QuoteInput = {};
-    const quantity = plan.quantity ? whole(v.quantity) : undefined;
-    const people = plan.people ? whole(v.people) : undefined;
-    const hours = plan.hours ? whole(v.hours) : undefined;
-    if (quantity !== undefined) q.quantity = quantity;
-    if (people !== undefined) q.people = people;
-    if (hours !== undefined) q.hours = hours;
+    for (const k of COUNTS) {
+      const n = plan[k] ? whole(v[k]) : undefined;
+      if (n !== undefined) q[k] = n;
+    }
     const slot = parseSlotValue(v.slot);
     const at = slot?.start ?? this.wantedInstant(v.wantedAt);
     if (at) q.at = at;
@@ -539,8 +529,8 @@ export class BmBookingForm extends BmFormAssociated {
 
   private buildInput(item: ServiceItem, v: Values): BookingInput {
     const plan = fieldPlan(item);
-    const { quantity, people, hours } = this.quoteInput(plan, v);
-    const settlements = this.settlements();
+    const q = this.quoteInput(plan, v);
+    const settlements = settlementsFor(this.me.value?.household?.occupancy);
     const input: BookingInput = {
       serviceId: item.id,
       household: { building: v.building.trim(), room: v.room.trim() },
@@ -551,17 +541,11 @@ export class BmBookingForm extends BmFormAssociated {
     if (slot) input.slot = slot;
     const wantedAt = item.slots ? undefined : this.wantedInstant(v.wantedAt);
     if (wantedAt) input.wantedAt = wantedAt;
-    if (quantity !== undefined) input.quantity = quantity;
-    if (people !== undefined) input.people = people;
-    if (hours !== undefined) input.hours = hours;
+    for (const k of COUNTS) if (q[k] !== undefined) input[k] = q[k];
     if (plan.amenities && v.amenities.length) input.amenities = v.amenities.filter((a): a is Amenity => plan.amenities!.includes(a as Amenity));
     const notes = v.notes.trim();
     if (notes) input.notes = notes;
     return input;
-  }
-
-  private settlements(): Settlement[] {
-    return settlementsFor(this.me.value?.household?.occupancy);
   }
 
   /** Says something in the polite live region; the same words again are cleared first so they are read again. */
@@ -593,48 +577,27 @@ export class BmBookingForm extends BmFormAssociated {
   }
 
   /** Reads the fields after they have rendered, then updates the price and the host form's entries. */
-  private readonly queueSync = (): void => {
+  private async queueSync(): Promise<void> {
     if (this.syncQueued) return;
     this.syncQueued = true;
-    void (async () => {
-      await this.updateComplete;
-      await this.fieldsSettled();
-      this.syncQueued = false;
-      this.syncForm();
-    })();
-  };
-
-  private syncForm(): void {
+    await this.updateComplete;
+    await this.fieldsSettled();
+    this.syncQueued = false;
     const item = this.item;
     this.snapshot = item ? JSON.stringify(this.readValues()) : '';
-    const state = item ? this.snapshot : null;
-    this.internals.setFormValue(this.formData, state);
+    this.internals.setFormValue(this.formData, item ? this.snapshot : null);
     const invalid = item ? this.invalidFields()[0] : undefined;
     if (invalid) {
       const flags: ValidityStateFlags = {};
       const v = invalid.validity;
-      for (const k of ['valueMissing', 'typeMismatch', 'patternMismatch', 'tooLong', 'tooShort', 'rangeUnderflow', 'rangeOverflow', 'stepMismatch', 'badInput', 'customError'] as const) {
-        if (v[k]) flags[k] = true;
-      }
+      // Each flag the field's ValidityState has on (`valid` is off: the field is invalid).
+      for (const k in v) if (v[k as keyof ValidityState]) flags[k as keyof ValidityStateFlags] = true;
       this.internals.setValidity(flags, invalid.validationMessage, invalid);
     } else if (!item) {
       this.internals.setValidity({ valueMissing: true }, this.msg.t('incomplete'));
     } else {
       this.internals.setValidity({});
     }
-  }
-
-  /** Values saved by the browser (back/forward) go back into the fields once they exist. */
-  private applyRestore(): void {
-    const saved = this.restoreState;
-    if (!saved || !this.formEl || !this.item) return;
-    this.restoreState = undefined;
-    for (const name of BOOKING_FIELDS) {
-      const value = saved[name];
-      const field = this.field(name);
-      if (field && value !== undefined) (field as BmFormField<unknown>).value = value;
-    }
-    this.queueSync();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -657,7 +620,16 @@ export class BmBookingForm extends BmFormAssociated {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.applyRestore();
+    // Values saved by the browser (back/forward) go back into the fields once they exist.
+    const saved = this.restoreState;
+    if (saved && this.formEl && this.item) {
+      this.restoreState = undefined;
+      for (const name of BOOKING_FIELDS) {
+        const value = saved[name];
+        const field = this.field(name);
+        if (field && value !== undefined) (field as BmFormField<unknown>).value = value;
+      }
+    }
     // Read the fields again after each render, a new snapshot's too: a field may have changed its own
     // value on the way (the wanted-time picker takes back a time the job no longer fits). The same
     // values make the same snapshot, which renders nothing.
@@ -666,10 +638,11 @@ export class BmBookingForm extends BmFormAssociated {
 
   protected override render(): unknown {
     if (!this.bm) return this.renderNoProvider();
-    if (!this.serviceId) return this.renderProblem(this.msg.t('missingServiceId'));
+    const id = this.serviceId;
+    if (!id) return this.renderProblem(this.msg.t('missingServiceId'));
     return this.renderResource(this.catalog, () => {
       const item = this.item;
-      if (!item) return this.renderProblem(`${this.msg.t('serviceNotFound', this.serviceId ?? '')} ${this.common.t('invalidAttribute', 'service-id', this.serviceId ?? '')}`);
+      if (!item) return this.renderProblem(`${this.msg.t('serviceNotFound', id)} ${this.common.t('invalidAttribute', 'service-id', id)}`);
       if (!item.bookingModes.includes('online')) {
         const phone = this.bm?.compound?.servicePhone ?? item.phone ?? '';
         return this.renderProblem(keepWhole(this.msg.t('notOnline', phone), phone));
@@ -689,22 +662,18 @@ export class BmBookingForm extends BmFormAssociated {
     const me = this.me.value;
     const household = me?.household;
     const contact = household?.contacts[0];
-    const settlements = this.settlements();
+    const settlements = settlementsFor(household?.occupancy);
     const values = this.snapshot ? (JSON.parse(this.snapshot) as Values) : undefined;
     const submitting = this.phase === 'submitting';
     const quoteOnly = item.price.kind === 'quote';
-    const settlementLabel = (s: Settlement): ChoiceOption => {
-      const [label, description] =
-        s === 'per-visit' ? [m.t('perVisit'), m.t('perVisitHint')] : s === 'monthly' ? [m.t('monthly'), m.t('monthlyHint')] : [m.t('prepaid'), m.t('prepaidHint')];
-      return { value: s, label, description };
-    };
+    const settlementLabel = (s: Settlement): ChoiceOption => ({ value: s, label: m.t(s), description: m.t(`${s}-hint`) });
     const minimum = item.price.kind === 'per-unit' ? (item.price.minQuantity ?? 1) : 1;
     const days = item.slots ? Math.min(14, Math.max(7, item.slots.horizonDays)) : 7;
     return html`<form
       part="form"
       novalidate
       aria-labelledby="title"
-      aria-busy=${submitting ? 'true' : 'false'}
+      aria-busy=${submitting}
       ?hidden=${this.phase === 'done'}
       @submit=${this.onSubmit}
       @input=${this.onEdit}
@@ -721,7 +690,7 @@ export class BmBookingForm extends BmFormAssociated {
           ? html`<bm-slot-picker part="slot-picker" name="slot" required service-id=${item.id} days=${days} label=${m.t('time')}></bm-slot-picker>`
           : this.renderWanted(item, plan.hours ? (values ? (whole(values.hours) ?? 0) : Math.min(24, minimum)) : 0)}
         ${plan.quantity
-          ? html`<bm-number-field part="field" name="quantity" required min="1" max="10000" value=${String(minimum)} label=${m.t('quantity')} unit=${unitLabel(plan.quantity, locale)}></bm-number-field>`
+          ? html`<bm-number-field part="field" name="quantity" required min="1" max="10000" value=${minimum} label=${m.t('quantity')} unit=${unitLabel(plan.quantity, locale)}></bm-number-field>`
           : nothing}
         ${plan.people
           ? html`<bm-number-field
@@ -730,14 +699,14 @@ export class BmBookingForm extends BmFormAssociated {
               required
               min="1"
               max=${plan.people.max ?? 1000}
-              value=${item.price.kind === 'per-unit' && item.price.unit === 'person' ? String(minimum) : '1'}
+              value=${item.price.kind === 'per-unit' && item.price.unit === 'person' ? minimum : 1}
               label=${m.t('people')}
               unit=${m.t('peopleUnit')}
               hint=${plan.people.max !== undefined ? m.t('peopleMax', plan.people.max) : ''}
             ></bm-number-field>`
           : nothing}
         ${plan.hours
-          ? html`<bm-number-field part="field" name="hours" required min="1" max="24" value=${String(Math.min(24, minimum))} label=${m.t('hours')} unit=${m.t('hoursUnit')}></bm-number-field>`
+          ? html`<bm-number-field part="field" name="hours" required min="1" max="24" value=${Math.min(24, minimum)} label=${m.t('hours')} unit=${m.t('hoursUnit')}></bm-number-field>`
           : nothing}
         ${plan.amenities
           ? html`<bm-checkbox-group
@@ -750,14 +719,14 @@ export class BmBookingForm extends BmFormAssociated {
         <fieldset class="group">
           <legend>${m.t('household')}</legend>
           <div class="pair">
-            <bm-text-field part="field" name="building" required maxlength="20" autocomplete="off" label=${m.t('building')} value=${this.building ?? household?.address.building ?? ''}></bm-text-field>
-            <bm-text-field part="field" name="room" required maxlength="20" autocomplete="off" label=${m.t('room')} value=${this.room ?? household?.address.room ?? ''}></bm-text-field>
+            <bm-text-field part="field" name="building" required maxlength="20" autocomplete="off" label=${m.t('building')} value=${this.building ?? household?.address.building}></bm-text-field>
+            <bm-text-field part="field" name="room" required maxlength="20" autocomplete="off" label=${m.t('room')} value=${this.room ?? household?.address.room}></bm-text-field>
           </div>
         </fieldset>
         <fieldset class="group">
           <legend>${m.t('contact')}</legend>
           <div class="pair">
-            <bm-text-field part="field" name="name" required maxlength="40" autocomplete="name" label=${m.t('contactName')} value=${this.contactName ?? contact?.name ?? ''}></bm-text-field>
+            <bm-text-field part="field" name="name" required maxlength="40" autocomplete="name" label=${m.t('contactName')} value=${this.contactName ?? contact?.name}></bm-text-field>
             <bm-text-field
               part="field"
               name="phone"
@@ -768,7 +737,7 @@ export class BmBookingForm extends BmFormAssociated {
               pattern=${MOBILE_PATTERN}
               pattern-message=${m.t('phoneFormat')}
               label=${m.t('phone')}
-              value=${this.phone ?? contact?.phone ?? ''}
+              value=${this.phone ?? contact?.phone}
             ></bm-text-field>
           </div>
         </fieldset>
@@ -840,7 +809,7 @@ export class BmBookingForm extends BmFormAssociated {
       rule.kind === 'fixed' ? 'time' : rule.kind === 'per-unit' ? rule.unit : rule.kind === 'labour-materials' ? rule.labourUnit : undefined;
     return html`<section class="quote" part="quote" aria-labelledby="quote-title">
       <h3 id="quote-title">${this.msg.t('quoteTitle')}</h3>
-      ${q && q.lines.length
+      ${q?.lines.length
         ? html`<ul>
             ${q.lines.map(
               (l) => html`<li part="quote-line" data-code=${l.code}>
@@ -884,7 +853,7 @@ export class BmBookingForm extends BmFormAssociated {
       <strong>${f.message}</strong>
       ${f.requestId ? html`<span class="detail">${this.common.t('requestId', f.requestId)}</span>` : nothing}
       ${f.retry
-        ? html`<button type="button" class="bm-button" part="retry-button" @click=${() => void this.submit()}>${this.msg.t('retry')}</button>`
+        ? html`<button type="button" class="bm-button" part="retry-button" @click=${this.submit}>${this.msg.t('retry')}</button>`
         : nothing}
     </div>`;
   }
@@ -905,7 +874,6 @@ export class BmBookingForm extends BmFormAssociated {
     );
     // The booked slot's start, or the wanted time of a service without slots.
     const start = b.slot?.start ?? b.wantedAt;
-    const settlement = b.settlement === 'per-visit' ? m.t('perVisit') : b.settlement === 'monthly' ? m.t('monthly') : m.t('prepaid');
     return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabindex="-1">${quoteRequested ? m.t('quoteRequested') : m.t('booked')}</h2>
       <p>${explanation}</p>
@@ -923,7 +891,7 @@ export class BmBookingForm extends BmFormAssociated {
             </div>`
           : nothing}
         <div><dt>${m.t('price')}</dt><dd part="receipt-price">${this.priceText(b.quote)}</dd></div>
-        <div><dt>${m.t('settlement')}</dt><dd>${settlement}</dd></div>
+        <div><dt>${m.t('settlement')}</dt><dd>${m.t(b.settlement)}</dd></div>
       </dl>
       <p part="cancel-note">${cancelNote}</p>
       <div class="actions">

@@ -12,11 +12,13 @@ export const styles = css`
     padding: 0;
     min-width: 0;
   }
-  .days legend,
-  .slots legend {
-    font-weight: normal;
+  legend,
+  .note {
     color: var(--_bm-color-text-muted);
     font-size: var(--_bm-font-size-small);
+  }
+  legend {
+    font-weight: normal;
     margin-bottom: var(--_bm-space-1);
   }
   .day-row {
@@ -97,9 +99,5 @@ export const styles = css`
   }
   fieldset[aria-invalid='true'] .chip:not(:has(input:disabled)) {
     border-color: var(--_bm-field-invalid);
-  }
-  .note {
-    color: var(--_bm-color-text-muted);
-    font-size: var(--_bm-font-size-small);
   }
 `;

@@ -17,7 +17,6 @@ import {
   type AvailableSlot,
   type OpeningHours,
   type Slot,
-  type SlotState,
 } from '@bianmin/sdk';
 import { DEFAULT_OPENING_HOURS, checkWantedAt, wantedTimes } from '@bianmin/sdk/rules';
 import type { BianminClient } from '../base/context.js';
@@ -45,6 +44,9 @@ export function parseSlotValue(value: string): Slot | undefined {
 
 type Args = readonly [BianminClient, string, number];
 const MAX_DAYS = 31; // AvailabilityQuery.days
+
+/** A whole number from `min` to `max`. */
+const wholeIn = (n: number, min: number, max: number): boolean => Number.isInteger(n) && n >= min && n <= max;
 
 /**
  * What the picker offers: the slots of a slot-booked service, from the server (`slots`), or the
@@ -141,24 +143,11 @@ export class BmSlotPicker extends BmFormField<string> {
   });
 
   private get validDays(): boolean {
-    return Number.isInteger(this.days) && this.days >= 1 && this.days <= MAX_DAYS;
-  }
-
-  private get validStep(): boolean {
-    return Number.isInteger(this.step) && this.step >= 5 && this.step <= 240;
-  }
-
-  private get validDuration(): boolean {
-    return Number.isInteger(this.duration) && this.duration >= 0 && this.duration <= 1440;
+    return wholeIn(this.days, 1, MAX_DAYS);
   }
 
   private get timesMode(): boolean {
     return this.mode === 'times';
-  }
-
-  /** The opening hours `times` mode follows. */
-  private get openingHours(): readonly OpeningHours[] {
-    return this.hours ?? DEFAULT_OPENING_HOURS;
   }
 
   /**
@@ -181,11 +170,6 @@ export class BmSlotPicker extends BmFormField<string> {
     };
   }
 
-  /** The form value of a slot: `start/end`, or in `times` mode its start. */
-  private slotFormValue(slot: Slot): string {
-    return this.timesMode ? slot.start : slotValue(slot);
-  }
-
   /** When the chosen slot or time starts, if one is chosen. */
   private get chosenStart(): string | undefined {
     return this.timesMode ? this.value || undefined : this.selectedSlot?.start;
@@ -202,9 +186,10 @@ export class BmSlotPicker extends BmFormField<string> {
     await this.updateComplete;
   }
 
-  private focusTarget(): HTMLInputElement | undefined {
+  /** The chosen slot, else the first open one, else the chosen day, else any input. */
+  protected validationAnchor(): HTMLInputElement | undefined {
     const root = this.renderRoot as ShadowRoot | undefined;
-    if (!root?.querySelector) return undefined;
+    if (!root) return undefined;
     return (
       root.querySelector<HTMLInputElement>('input[name=slot]:checked:enabled') ??
       root.querySelector<HTMLInputElement>('input[name=slot]:enabled') ??
@@ -224,10 +209,6 @@ export class BmSlotPicker extends BmFormField<string> {
     return state === '' || (this.timesMode ? !Number.isNaN(Date.parse(state)) : parseSlotValue(state)) ? state : undefined;
   }
 
-  protected validationAnchor(): HTMLElement | undefined {
-    return this.focusTarget();
-  }
-
   protected valueProblem(): FieldProblem | undefined {
     return this.required && this.value === ''
       ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label || this.msg.t('label')) }
@@ -236,15 +217,16 @@ export class BmSlotPicker extends BmFormField<string> {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.offered = this.timesMode && this.validDays && this.validStep && this.validDuration ? this.timesOffered() : undefined;
-    const data = this.timesMode ? this.offered : this.availability.value;
-    this.setCustomState('loading', !this.timesMode && (this.availability.status === 'pending' || this.availability.status === 'idle'));
+    const times = this.timesMode;
+    this.offered = times && this.validDays && wholeIn(this.step, 5, 240) && wholeIn(this.duration, 0, 1440) ? this.timesOffered() : undefined;
+    const data = times ? this.offered : this.availability.value;
+    this.setCustomState('loading', !times && (this.availability.status === 'pending' || this.availability.status === 'idle'));
     if (data && data !== this.reconciled) {
       this.reconciled = data;
       // A chosen slot that is no longer free (taken meanwhile, too soon now) is no choice any more.
       const chosen = this.value;
-      if (chosen && !this.timesMode && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
-      if (chosen && this.timesMode) {
+      if (chosen && !times && !data.slots.some((s) => s.state === 'available' && slotValue(s) === chosen)) this.value = '';
+      if (chosen && times) {
         // A time written another way (`…Z`) is the offered one; a time that has passed, or from which
         // the job (grown longer) is no longer done by closing, is taken back, and said so (a slot
         // taken is said by the form); a later one off the grid stays chosen.
@@ -277,31 +259,9 @@ export class BmSlotPicker extends BmFormField<string> {
     return Array.from({ length: this.days }, (_, i) => addDays(first, i));
   }
 
-  private reason(state: SlotState): string {
-    switch (state) {
-      case 'available':
-        return this.msg.t('available');
-      case 'full':
-        return this.msg.t('full');
-      case 'too-soon':
-        return this.msg.t('tooSoon');
-      case 'closed':
-        return this.msg.t('closed');
-      case 'quota-reached':
-        return this.msg.t('quotaReached');
-    }
-  }
-
   /** "11月24日" / "11/24" of a local date. */
   private shortDate(date: string): string {
-    const [, m, d] = date.split('-').map(Number);
-    return this.msg.t('dayShort', m ?? 1, d ?? 1);
-  }
-
-  /** "周二 11月24日" / "Tue 11/24". */
-  private dayName(date: string): string {
-    const noon = toInstant(date, '12:00', this.timeZone);
-    return `${formatWeekday(noon, this.effectiveLocale, this.timeZone)} ${this.shortDate(date)}`;
+    return this.msg.t('dayShort', Number(date.slice(5, 7)), Number(date.slice(8))); // YYYY-MM-DD
   }
 
   /** A slot's times, "19:00–20:00"; in `times` mode the one time. */
@@ -313,18 +273,16 @@ export class BmSlotPicker extends BmFormField<string> {
 
   /** `times` mode: a day's opening, "08:00–18:00" (first open to last close), or "closed". */
   private openingOf(date: string): string {
-    const ranges = this.openingHours.filter((h) => h.days.includes(weekdayOf(date)));
+    const ranges = (this.hours ?? DEFAULT_OPENING_HOURS).filter((h) => h.days.includes(weekdayOf(date)));
     if (!ranges.length) return this.msg.t('dayClosed');
-    const opens = ranges.map((h) => h.open).sort();
-    const closes = ranges.map((h) => h.close).sort();
-    return `${opens[0]}–${closes[closes.length - 1]}`;
+    return `${ranges.map((h) => h.open).sort()[0]}–${ranges.map((h) => h.close).sort().pop()}`;
   }
 
   /** Takes the chosen time back (a picker that is not required). */
   private clear(): void {
     this.edited('');
     this.committed();
-    void this.updateComplete.then(() => this.focusTarget()?.focus());
+    void this.updateComplete.then(() => this.validationAnchor()?.focus());
   }
 
   private chooseDay(e: Event): void {
@@ -340,19 +298,19 @@ export class BmSlotPicker extends BmFormField<string> {
   }
 
   protected override render(): unknown {
-    if (this.mode !== 'slots' && this.mode !== 'times') return this.renderBad('mode', String(this.mode));
-    if (!this.validDays) return this.renderBad('days', String(this.days));
+    if (this.mode !== 'slots' && this.mode !== 'times') return this.renderBad('mode', this.mode);
+    if (!this.validDays) return this.renderBad('days', this.days);
     if (this.timesMode) {
-      if (!this.validStep) return this.renderBad('step', String(this.step));
-      return this.offered ? this.renderPicker(this.offered) : this.renderBad('duration', String(this.duration));
+      if (!wholeIn(this.step, 5, 240)) return this.renderBad('step', this.step);
+      return this.offered ? this.renderPicker(this.offered) : this.renderBad('duration', this.duration);
     }
     if (!this.bm) return this.renderNoProvider();
     if (!this.serviceId) return this.renderBad('service-id', '');
     return this.renderResource(this.availability, (data) => this.renderPicker(data));
   }
 
-  private renderBad(name: string, value: string): TemplateResult {
-    return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('invalidAttribute', name, value)}</div>`;
+  private renderBad(name: string, value: unknown): TemplateResult {
+    return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('invalidAttribute', name, String(value))}</div>`;
   }
 
   private renderPicker(data: Availability): TemplateResult {
@@ -367,11 +325,12 @@ export class BmSlotPicker extends BmFormField<string> {
     }
     const days = this.dayList(data);
     const times = this.timesMode;
+    // "周二" / "Tue" of a local date.
+    const weekdayOfDay = (date: string): string => formatWeekday(toInstant(date, '12:00', tz), locale, tz);
     if (data.slots.length === 0) return html`${this.renderHeader()}${this.renderEmpty(this.msg.t('noSlots'))}`;
     const noneFree = !data.slots.some((s) => s.state === 'available');
     const day = this.day ?? days[0] ?? '';
     const slots = byDay.get(day) ?? [];
-    const shown = this.shownProblem;
     const chosen = this.chosenStart;
     // Not required: the choice can be taken back, also once a chosen time has passed.
     const clearable = times && !this.required && (chosen || this.customMessage);
@@ -391,7 +350,7 @@ export class BmSlotPicker extends BmFormField<string> {
                   ? this.msg.t('dayFull')
                   : this.msg.t('freeCount', free);
             const relative = i === 0 ? this.msg.t('today') : i === 1 ? this.msg.t('tomorrow') : '';
-            const weekday = formatWeekday(toInstant(d, '12:00', tz), locale, tz);
+            const weekday = weekdayOfDay(d);
             return html`<label class="chip day" part="day" data-free=${free}>
               <input type="radio" name="day" .value=${d} .checked=${live(d === day)} @change=${this.chooseDay} @input=${(e: Event) => e.stopPropagation()} />
               <span class="sub">${relative ? html`${relative}<span class="visually-hidden"> ${weekday}</span>` : weekday}</span>
@@ -406,21 +365,21 @@ export class BmSlotPicker extends BmFormField<string> {
         part="slots"
         role="radiogroup"
         aria-required=${ifDefined(this.required ? 'true' : undefined)}
-        aria-invalid=${ifDefined(shown ? 'true' : undefined)}
+        aria-invalid=${ifDefined(this.shownProblem ? 'true' : undefined)}
         aria-describedby=${ifDefined(this.describedBy())}
         ?disabled=${this.isDisabled}
       >
-        <legend>${this.msg.t('slotsOf', this.dayName(day), this.timesMode)}</legend>
+        <legend>${this.msg.t('slotsOf', `${weekdayOfDay(day)} ${this.shortDate(day)}`, times)}</legend>
         ${slots.length === 0
           ? html`<p class="note">${this.msg.t('dayNotOpen')}</p>`
           : html`<div class="grid">
               ${slots.map((s) => {
-                const v = this.slotFormValue(s);
+                const v = times ? s.start : slotValue(s); // the form value: `start/end`, or in `times` mode the start
                 const open = s.state === 'available';
                 return html`<label class="chip slot" part="slot" data-state=${s.state}>
                   <input type="radio" name="slot" .value=${v} .checked=${live(v === this.value)} ?disabled=${!open} @change=${this.chooseSlot} />
                   <span class="time">${this.range(s)}</span>
-                  ${times ? nothing : html`<span class="sub">${open && s.capacity > 1 ? this.msg.t('left', s.remaining) : this.reason(s.state)}</span>`}
+                  ${times ? nothing : html`<span class="sub">${open && s.capacity > 1 ? this.msg.t('left', s.remaining) : this.msg.t(s.state)}</span>`}
                 </label>`;
               })}
             </div>`}
@@ -439,9 +398,7 @@ export class BmSlotPicker extends BmFormField<string> {
   }
 
   private renderHeader(): TemplateResult {
-    return html`<div class="label" part="label" id="label">${this.label || this.msg.t('label')}${this.required
-        ? html`<span class="required" part="required" aria-hidden="true"> *</span>`
-        : nothing}</div>`;
+    return html`<div class="label" part="label" id="label">${this.renderLabelText(this.label || this.msg.t('label'))}</div>`;
   }
 
   /** The hint: the page's, else which clock the times are in. */

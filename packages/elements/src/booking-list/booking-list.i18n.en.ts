@@ -55,7 +55,6 @@ export const en: Translation<BookingListMessages> = {
   cancelled: (number: string) => `Booking ${number} cancelled.`,
   windowClosedError: 'The cancellation deadline has passed; it can no longer be cancelled online.',
   statusChangedError: 'This booking has changed and can no longer be cancelled. It has been refreshed.',
-  followUp: 'Follow-up',
   followUpOpen: 'Rate this service',
   followUpLabel: (service: string) => `Rate this service: ${service}`,
   kindLabel: 'Kind of follow-up',

@@ -51,7 +51,6 @@ const zhCN = {
   cancelled: (number: string) => `已取消预约 ${number}。`,
   windowClosedError: '取消截止时间已过，不能再在线取消。',
   statusChangedError: '这个预约的状态已经变了，不能取消。已为您刷新。',
-  followUp: '回访',
   followUpOpen: '评价这次服务',
   followUpLabel: (service: string) => `评价这次服务：${service}`,
   kindLabel: '回访方式',

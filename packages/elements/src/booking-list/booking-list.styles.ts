@@ -58,21 +58,23 @@ export const styles = css`
     padding: var(--_bm-space-3) var(--_bm-space-4);
     border: 1px solid var(--_card-border);
     border-inline-start-width: 4px;
+    border-inline-start-color: var(--_status, var(--_card-border));
     border-radius: var(--_bm-radius);
     background: var(--_card-bg);
     min-width: 0;
   }
-  .card[data-status='confirmed'],
-  .card[data-status='in-progress'] {
-    border-inline-start-color: var(--_bm-color-primary);
+  /* The status's colour, on the card's edge and its label (data-status on both). */
+  [data-status='confirmed'],
+  [data-status='in-progress'] {
+    --_status: var(--_bm-color-primary);
   }
-  .card[data-status='completed'] {
-    border-inline-start-color: var(--_bm-color-success);
+  [data-status='completed'] {
+    --_status: var(--_bm-color-success);
   }
-  .card[data-status='cancelled'],
-  .card[data-status='rejected'],
-  .card[data-status='no-show'] {
-    border-inline-start-color: var(--_bm-color-text-muted);
+  [data-status='cancelled'],
+  [data-status='rejected'],
+  [data-status='no-show'] {
+    --_status: var(--_bm-color-text-muted);
   }
   .head {
     display: flex;
@@ -88,11 +90,6 @@ export const styles = css`
     overflow-wrap: anywhere;
     min-width: 0;
   }
-  .service:focus-visible,
-  .given:focus-visible,
-  .action-error:focus-visible {
-    outline-offset: 2px;
-  }
   /* The label is the status; the colour only repeats it. */
   .status {
     flex: none;
@@ -100,15 +97,9 @@ export const styles = css`
     border: 1px solid currentColor;
     border-radius: var(--_bm-radius-small);
     font-size: var(--_bm-font-size-small);
-    color: var(--_bm-color-text-muted);
+    color: var(--_status, var(--_bm-color-text-muted));
   }
-  .status[data-status='confirmed'],
-  .status[data-status='in-progress'] {
-    color: var(--_bm-color-primary);
-  }
-  .status[data-status='completed'] {
-    color: var(--_bm-color-success);
-  }
+  /* Not yet confirmed: the label only; the card's edge stays plain. */
   .status[data-status='requested'],
   .status[data-status='quote-requested'],
   .status[data-status='quoted'] {
@@ -123,21 +114,16 @@ export const styles = css`
   .details > div {
     display: contents;
   }
-  .details dt {
+  .details dt,
+  .closed {
     color: var(--_bm-color-text-muted);
   }
-  .details dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
+  .details dd,
   .note,
   .closed,
   .comment {
     margin: 0;
     overflow-wrap: anywhere;
-  }
-  .closed {
-    color: var(--_bm-color-text-muted);
   }
   .closed a {
     color: var(--_bm-color-primary);

@@ -159,11 +159,14 @@ export const styles = css`
     padding-bottom: 0.15em;
     border-bottom: 0.08em solid var(--_bm-color-primary);
   }
+  .row,
+  .note-row {
+    padding: var(--_row-pad) 0;
+  }
   .row {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     column-gap: 1em;
-    padding: var(--_row-pad) 0;
     border-bottom: 1px solid var(--_bm-color-border);
   }
   .name {
@@ -185,8 +188,8 @@ export const styles = css`
     font-size: 0.72em;
     color: var(--_bm-color-text-muted);
   }
-  .note-row {
-    padding: var(--_row-pad) 0;
+  .note-row,
+  .unavailable .detail {
     font-size: 0.8em;
     color: var(--_bm-color-text-muted);
   }
@@ -208,10 +211,6 @@ export const styles = css`
   .unavailable .big {
     font-size: 1.6em;
     font-weight: 700;
-  }
-  .unavailable .detail {
-    color: var(--_bm-color-text-muted);
-    font-size: 0.8em;
   }
 
   footer {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
@@ -25,7 +25,7 @@ import { Localize, resolveLocale } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { feeBoardMessages } from './fee-board.i18n.js';
 import { styles } from './fee-board.styles.js';
-import { guardBoard, readCache, writeCache } from './guard.js';
+import { guardBoard, ID, readCache, writeCache } from './guard.js';
 import { priceRows } from './rows.js';
 import { balance, paginate, totalHeight, type Block, type GroupHeights, type Page } from './paging.js';
 
@@ -73,7 +73,6 @@ const SHIFTS: readonly (readonly [number, number])[] = [
 ];
 /** Below this width (CSS px) an `auto` board lays itself out as `embedded`. */
 const EMBEDDED_BELOW = 640;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DIM = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/;
 
 type Group = { key: string; kind: 'section'; title: LocalizedText; rows: FeeBoardRow[] } | { key: string; kind: 'notes'; rows: LocalizedText[] };
@@ -83,6 +82,12 @@ interface View {
   list: FeeBoardList;
   groups: Group[];
 }
+
+/** What is shown of a board: `generatedAt` changes on every response, the rest only with the list. */
+const signature = (board: FeeBoard): string => JSON.stringify([board.compound, board.current, board.upcoming]);
+
+/** Every group, whole, in one column: the embedded layout's only page, and the measuring pass. */
+const oneColumn = (groups: readonly Group[]): Block[] => groups.map((g, group) => ({ group, continued: false, rows: g.rows.map((_, i) => i) }));
 
 function storage(): Storage | undefined {
   try {
@@ -190,8 +195,6 @@ export class BmFeeBoard extends BmElement {
   @state() private failed = false;
   @state() private page = 0;
 
-  @query('[part=body]') private bodyEl!: HTMLElement | null;
-
   private readonly t = new Localize(this, feeBoardMessages);
   private problems: string[] = [];
   private boardSig = '';
@@ -204,8 +207,8 @@ export class BmFeeBoard extends BmElement {
   private constrained = false;
   private size?: { w: number; h: number };
   private timer?: { clock: BoardClock; handle: unknown };
-  private nextRefreshAt = Number.POSITIVE_INFINITY;
-  private nextPageAt = Number.POSITIVE_INFINITY;
+  private nextRefreshAt = Infinity;
+  private nextPageAt = Infinity;
   private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((e) => this.onResize(e));
 
   private readonly resource = new Resource(this, {
@@ -236,6 +239,10 @@ export class BmFeeBoard extends BmElement {
   });
 
   private readonly onOnline = (): void => void this.refresh();
+
+  private get bodyEl(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part=body]');
+  }
 
   /** The page on screen (0-based). */
   get pageIndex(): number {
@@ -268,7 +275,7 @@ export class BmFeeBoard extends BmElement {
     globalThis.removeEventListener?.('online', this.onOnline);
     this.resizeObserver?.disconnect();
     this.clearTimer();
-    this.nextRefreshAt = Number.POSITIVE_INFINITY;
+    this.nextRefreshAt = Infinity;
   }
 
   // ---- the single scheduler: one timer for clock, pages, refreshes, burn-in shift, dimming, expiry
@@ -287,7 +294,12 @@ export class BmFeeBoard extends BmElement {
     let at = Math.floor(now / MINUTE + 1) * MINUTE;
     at = Math.min(at, this.nextRefreshAt);
     if (this.pages.length > 1) at = Math.min(at, this.nextPageAt);
-    for (const t of [this.upcomingAt(), this.expiresAt()]) if (t !== undefined && t > now) at = Math.min(at, t);
+    // An announced list comes into force, and the last good data expires, at their own instants.
+    const up = this.board?.upcoming;
+    const last = this.lastGoodAt;
+    for (const t of [up && toEpoch(up.effectiveFrom), last === undefined ? undefined : last + this.maxAge * SECOND + 1]) {
+      if (t !== undefined && t > now) at = Math.min(at, t);
+    }
     const clock = this.clock;
     this.timer = { clock, handle: clock.setTimeout(this.tick, Math.max(0, Math.min(at - now, MINUTE))) };
   }
@@ -307,15 +319,6 @@ export class BmFeeBoard extends BmElement {
     this.schedule();
   };
 
-  private upcomingAt(): number | undefined {
-    const up = this.board?.upcoming;
-    return up ? toEpoch(up.effectiveFrom) : undefined;
-  }
-
-  private expiresAt(): number | undefined {
-    return this.lastGoodAt === undefined ? undefined : this.lastGoodAt + this.maxAge * SECOND + 1;
-  }
-
   // ---- data
 
   private accept(board: FeeBoard, key: string): void {
@@ -323,22 +326,19 @@ export class BmFeeBoard extends BmElement {
     this.now = now;
     this.failed = false;
     this.lastGoodAt = now;
-    // `generatedAt` changes on every response; what is shown changes only with the rest.
-    const sig = JSON.stringify([board.compound, board.current, board.upcoming]);
+    const sig = signature(board);
     if (sig !== this.boardSig) {
       this.board = board;
       this.boardSig = sig;
     }
     writeCache(storage(), key, { savedAt: now, board });
     this.schedule();
-    const shown = this.displayed(now) ?? board.current;
+    const shown = this.displayed(board, now);
     this.emit(new BmFeeBoardUpdatedEvent({ priceListId: shown.priceListId, version: shown.version, updatedAt: now }));
   }
 
   /** The list in force by the board's clock: the announced one from its effective instant on. */
-  private displayed(now: number): FeeBoardList | undefined {
-    const b = this.board;
-    if (!b) return undefined;
+  private displayed(b: FeeBoard, now: number): FeeBoardList {
     return b.upcoming && toEpoch(b.upcoming.effectiveFrom) <= now ? b.upcoming : b.current;
   }
 
@@ -446,11 +446,11 @@ export class BmFeeBoard extends BmElement {
       const cached = readCache(storage(), key);
       this.board = cached?.board;
       this.lastGoodAt = cached?.savedAt;
-      this.boardSig = cached ? JSON.stringify([cached.board.compound, cached.board.current, cached.board.upcoming]) : '';
+      this.boardSig = cached ? signature(cached.board) : '';
       this.failed = false;
       this.schedule();
     }
-    const list = this.displayed(this.now);
+    const list = this.board && this.displayed(this.board, this.now);
     if (!list || this.isStale(this.now)) {
       this.pages = [];
       this.measuredKey = '';
@@ -469,7 +469,7 @@ export class BmFeeBoard extends BmElement {
       this.contentKey = contentKey;
       this.measuredKey = layoutKey;
       if (layout === 'embedded') {
-        this.setPages([[view.groups.map((g, group) => ({ group, continued: false, rows: g.rows.map((_, i) => i) }))]], false);
+        this.setPages([[oneColumn(view.groups)]], false);
       } else {
         this.measuring = true;
       }
@@ -499,8 +499,8 @@ export class BmFeeBoard extends BmElement {
     this.pages = pages;
     this.constrained = constrained;
     if (this.page >= pages.length) this.page = 0;
-    if (pages.length > 1 && (!wasPaging || this.nextPageAt === Number.POSITIVE_INFINITY)) this.nextPageAt = this.clock.now() + this.pageDuration * SECOND;
-    if (pages.length <= 1) this.nextPageAt = Number.POSITIVE_INFINITY;
+    if (pages.length > 1 && (!wasPaging || this.nextPageAt === Infinity)) this.nextPageAt = this.clock.now() + this.pageDuration * SECOND;
+    if (pages.length <= 1) this.nextPageAt = Infinity;
     this.schedule();
   }
 
@@ -546,14 +546,15 @@ export class BmFeeBoard extends BmElement {
       return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.problems.map((p) => html`<span>${p}</span>`)}</div>`;
     }
     const board = this.board;
-    const phone = board?.compound.servicePhone ?? this.bm.compound?.servicePhone;
     if (!board) {
       if (this.resource.status !== 'error') return this.renderLoading();
+      const phone = this.bm.compound?.servicePhone;
       return html`${this.renderError(this.resource.error, () => void this.refresh())}${phone ? html`<p class="fallback-phone">${this.renderPhone(phone)}</p>` : nothing}`;
     }
+    const phone = board.compound.servicePhone;
     const now = this.now;
     const stale = this.isStale(now);
-    const list = this.displayed(now) ?? board.current;
+    const list = this.displayed(board, now);
     const layout = this.effectiveLayout();
     const [x, y] = SHIFTS[Math.floor(now / SHIFT_PERIOD) % SHIFTS.length] ?? [0, 0];
     // `.style` sets cssText (the CSSOM), never a style attribute, which a CSP without 'unsafe-inline' styles refuses.
@@ -566,7 +567,10 @@ export class BmFeeBoard extends BmElement {
     >
       ${this.renderHeader(board, list, now)}
       ${stale
-        ? this.renderUnavailable(board.compound.servicePhone)
+        ? html`<div part="unavailable" class="unavailable" role="status">
+            <p class="big">${keepWhole(this.t.t('unavailable', phone), phone)}</p>
+            <p class="detail">${this.t.t('unavailableDetail')}</p>
+          </div>`
         : // The rows are rendered again only when the list, the page or the language changes, not on every tick.
           guard([this.view, this.pages, this.page, this.measuring, this.effectiveLocale, this.t.resolvedLocale], () => this.renderBody())}
       ${this.renderFooter(now, stale)}
@@ -601,24 +605,12 @@ export class BmFeeBoard extends BmElement {
     </header>`;
   }
 
-  private renderUnavailable(phone: string): TemplateResult {
-    return html`<div part="unavailable" class="unavailable" role="status">
-      <p class="big">${keepWhole(this.t.t('unavailable', phone), phone)}</p>
-      <p class="detail">${this.t.t('unavailableDetail')}</p>
-    </div>`;
-  }
-
   private renderBody(): TemplateResult {
     const view = this.view;
     const groups = view?.groups ?? [];
     if (groups.length === 0) return html`<div part="body" class="body"><p class="empty" part="empty">${this.t.t('noRows')}</p></div>`;
-    let columns: Block[][];
-    if (this.measuring) {
-      // First pass: every group, whole, in the first column, to be measured.
-      columns = [groups.map((g, group) => ({ group, continued: false, rows: g.rows.map((_, i) => i) }))];
-    } else {
-      columns = this.pages[this.page] ?? this.pages[0] ?? [];
-    }
+    // First pass: every group, whole, in the first column, to be measured.
+    const columns = this.measuring ? [oneColumn(groups)] : (this.pages[this.page] ?? this.pages[0] ?? []);
     // Parts are reused by position (`map`), not by key: `repeat()` leaves its comment markers behind
     // when it removes items (lit-html 3.3, lit/lit#5010), and a board turns pages for weeks.
     return html`<div part="body" class="body" ?data-measuring=${this.measuring}>

@@ -72,7 +72,8 @@ const oneOf = <T extends string>(v: unknown, values: readonly T[]): T => (values
 const int = (v: unknown, min: number, max: number): number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : refuse();
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** An id, as the schema's `Id` accepts it (also what `sections` may name). */
+export const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** ISO 8601 with seconds and an offset (or Z), as `z.iso.datetime({ offset: true })` accepts. */
 const INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -186,9 +187,10 @@ export function readCache(storage: Storage | undefined, key: string): CachedBoar
     const raw = storage?.getItem(key);
     if (!raw) return undefined;
     const data = JSON.parse(raw) as { v?: unknown; savedAt?: unknown; board?: unknown };
-    if (data.v !== CACHE_VERSION || typeof data.savedAt !== 'number' || !Number.isFinite(data.savedAt)) return undefined;
+    // Number.isFinite is false for anything but a finite number (no coercion, unlike isFinite).
+    if (data.v !== CACHE_VERSION || !Number.isFinite(data.savedAt)) return undefined;
     const board = guardBoard(data.board);
-    return board ? { savedAt: data.savedAt, board } : undefined;
+    return board ? { savedAt: data.savedAt as number, board } : undefined;
   } catch {
     return undefined;
   }

@@ -80,7 +80,7 @@ export function totalHeight(groups: readonly GroupHeights[]): number {
  */
 export function balance(groups: readonly GroupHeights[], columns: number): Page {
   const total = totalHeight(groups);
-  if (columns <= 1) return paginate(groups, Number.POSITIVE_INFINITY, 1)[0] ?? [];
+  if (columns <= 1) return paginate(groups, Infinity, 1)[0] ?? [];
   let lo = total / columns;
   let hi = total + Math.max(0, ...groups.map((g) => g.head)) * columns;
   for (let i = 0; i < 24 && hi - lo > 0.5; i++) {

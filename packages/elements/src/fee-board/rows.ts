@@ -32,11 +32,7 @@ function rowNode(doc: Document, row: RowText): HTMLLIElement {
 }
 
 function sameRows(a: readonly RowText[], b: readonly RowText[] | undefined): boolean {
-  if (!b || a.length !== b.length) return false;
-  return a.every((r, i) => {
-    const s = b[i]!;
-    return r.serviceId === s.serviceId && r.name === s.name && r.price === s.price && r.note === s.note && r.bands === s.bands;
-  });
+  return !!b && a.length === b.length && a.every((r, i) => r.serviceId === b[i]!.serviceId && CELLS.every((cell) => r[cell] === b[i]![cell]));
 }
 
 /**

@@ -63,7 +63,7 @@ const choiceStyles = css`
 `;
 
 /** What radio and checkbox groups share: options rendered as native inputs in a fieldset. */
-abstract class BmChoiceField<V> extends BmFormField<V> {
+abstract class BmChoiceField<V extends string | string[]> extends BmFormField<V> {
   static override styles = [tokens, baseStyles, fieldStyles, choiceStyles];
 
   /** The choices. */
@@ -73,19 +73,25 @@ abstract class BmChoiceField<V> extends BmFormField<V> {
   protected abstract isChecked(value: string): boolean;
   protected abstract toggled(input: HTMLInputElement): void;
 
+  /** Nothing chosen (no value, or no values) in a required group. */
+  protected valueProblem(): FieldProblem | undefined {
+    return this.required && this.value.length === 0
+      ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label) }
+      : undefined;
+  }
+
   protected validationAnchor(): HTMLElement | undefined {
-    const inputs = [...(this.renderRoot.querySelectorAll<HTMLInputElement>('input') ?? [])];
+    const inputs = [...this.renderRoot.querySelectorAll('input')];
     return inputs.find((i) => i.checked && !i.disabled) ?? inputs.find((i) => !i.disabled) ?? inputs[0];
   }
 
   protected override render(): TemplateResult {
-    const invalid = this.shownProblem ? 'true' : undefined;
     return html`<fieldset
       class="field"
       part="field"
       role=${ifDefined(this.inputType === 'radio' ? 'radiogroup' : undefined)}
       aria-required=${ifDefined(this.inputType === 'radio' && this.required ? 'true' : undefined)}
-      aria-invalid=${ifDefined(invalid)}
+      aria-invalid=${ifDefined(this.shownProblem ? 'true' : undefined)}
       aria-describedby=${ifDefined(this.describedBy())}
       ?disabled=${this.isDisabled}
     >
@@ -165,12 +171,6 @@ export class BmRadioGroup extends BmChoiceField<string> {
   protected parseState(state: FormStateValue): string | undefined {
     return typeof state === 'string' ? state : state === null ? '' : undefined;
   }
-
-  protected valueProblem(): FieldProblem | undefined {
-    return this.required && this.value === ''
-      ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label) }
-      : undefined;
-  }
 }
 
 /** `value="tea projector"`: the chosen values, separated by spaces. */
@@ -215,10 +215,8 @@ export class BmCheckboxGroup extends BmChoiceField<string[]> {
   }
 
   protected toggled(input: HTMLInputElement): void {
-    const rest = this.value.filter((v) => v !== input.value);
-    // Keep the options' order, whatever the order of ticking.
-    const chosen = input.checked ? [...rest, input.value] : rest;
-    this.edited(this.options.map((o) => o.value).filter((v) => chosen.includes(v)));
+    // In the options' order, whatever the order of ticking: the box just ticked or cleared, and those ticked before.
+    this.edited(this.options.map((o) => o.value).filter((v) => (v === input.value ? input.checked : this.value.includes(v))));
   }
 
   protected formValue(): FormData | null {
@@ -236,12 +234,6 @@ export class BmCheckboxGroup extends BmChoiceField<string[]> {
     if (typeof state === 'string') return tokenList.fromAttribute(state);
     if (state instanceof FormData) return state.getAll(this.name).filter((v): v is string => typeof v === 'string');
     return state === null ? [] : undefined;
-  }
-
-  protected valueProblem(): FieldProblem | undefined {
-    return this.required && this.value.length === 0
-      ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label) }
-      : undefined;
   }
 }
 

@@ -12,5 +12,4 @@ export const en: Translation<FieldMessages> = {
   rangeOverflow: (max: number) => `At most ${max}.`,
   decrease: (label: string) => `Decrease ${label}`,
   increase: (label: string) => `Increase ${label}`,
-  length: (n: number, max: number) => `${n}/${max}`,
 };

@@ -11,7 +11,6 @@ const zhCN = {
   rangeOverflow: (max: number) => `不能多于 ${max}。`,
   decrease: (label: string) => `减少${label}`,
   increase: (label: string) => `增加${label}`,
-  length: (n: number, max: number) => `${n}/${max}`,
 };
 export type FieldMessages = typeof zhCN;
 

@@ -55,7 +55,6 @@ export abstract class BmFormField<V = string> extends BmFormAssociated {
 
   /** The value set by the person or by code; undefined while the field follows its default. */
   private ownValue: V | undefined;
-  private upgraded = false;
 
   constructor() {
     super();
@@ -66,14 +65,11 @@ export abstract class BmFormField<V = string> extends BmFormAssociated {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.upgraded) {
-      this.upgraded = true;
-      // A `value` set on the element before its class was defined shadows the accessor: move it over.
-      if (Object.prototype.hasOwnProperty.call(this, 'value')) {
-        const early = (this as unknown as { value: V }).value;
-        delete (this as unknown as { value?: V }).value;
-        this.value = early;
-      }
+    // A `value` set on the element before its class was defined shadows the accessor: move it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
+      const early = (this as unknown as { value: V }).value;
+      delete (this as unknown as { value?: V }).value;
+      this.value = early;
     }
     this.syncForm();
   }
@@ -189,8 +185,8 @@ export abstract class BmFormField<V = string> extends BmFormAssociated {
   }
 
   /** The label text with a visible "required" mark (the control itself says `required` to assistive technology). */
-  protected renderLabelText(): TemplateResult {
-    return html`${this.label}${this.required
+  protected renderLabelText(label = this.label): TemplateResult {
+    return html`${label}${this.required
       ? html`<span class="required" part="required" aria-hidden="true"> *</span>`
       : nothing}`;
   }

@@ -70,7 +70,7 @@ export class BmNumberField extends BmFormField<string> {
   @query('#input') private input?: HTMLInputElement;
 
   /** Typed text that is not a number (the native input then reports an empty value). */
-  private badInput = false;
+  private badInput?: boolean;
 
   /** The value as a number; NaN when empty or not a whole number. */
   get valueAsNumber(): number {
@@ -118,9 +118,7 @@ export class BmNumberField extends BmFormField<string> {
   /** − and +: one step, kept within min and max. */
   private step(by: number): void {
     const current = Number.isNaN(this.valueAsNumber) ? (this.min ?? 0) : this.valueAsNumber;
-    let next = current + by;
-    if (this.min !== undefined) next = Math.max(this.min, next);
-    if (this.max !== undefined) next = Math.min(this.max, next);
+    const next = Math.min(this.max ?? Infinity, Math.max(this.min ?? -Infinity, current + by));
     this.badInput = false;
     this.edited(String(next));
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -158,7 +156,7 @@ export class BmNumberField extends BmFormField<string> {
           aria-invalid=${ifDefined(this.shownProblem ? 'true' : undefined)}
           aria-describedby=${ifDefined(this.describedBy())}
           @input=${this.onInput}
-          @change=${() => this.committed()}
+          @change=${this.committed}
         />
         ${this.unit ? html`<span id="unit" part="unit">${this.unit}</span>` : ''}
         <button

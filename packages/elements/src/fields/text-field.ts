@@ -107,37 +107,17 @@ export class BmTextField extends BmFormField<string> {
     this.edited((e.target as HTMLInputElement).value);
   }
 
-  private onChange(): void {
-    this.committed();
-  }
-
   /** Enter in a one-line field submits its form, as in a native input (not while an IME is composing). */
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || this.multiline || e.isComposing || e.defaultPrevented) return;
-    const form = this.form;
-    if (!form) return;
-    form.requestSubmit();
+    if (e.key === 'Enter' && !this.multiline && !e.isComposing && !e.defaultPrevented) this.form?.requestSubmit();
   }
 
   protected override render(): TemplateResult {
     const invalid = this.shownProblem ? 'true' : undefined;
     const describedBy = this.describedBy();
+    // On one line: the build leaves a literal with a <textarea> as written (see scripts/lit-literals.mjs).
     const control = this.multiline
-      ? html`<textarea
-          id="input"
-          part="input"
-          rows=${this.rows}
-          .value=${live(this.value)}
-          ?required=${this.required}
-          ?disabled=${this.isDisabled}
-          maxlength=${ifDefined(this.maxLength)}
-          autocomplete=${ifDefined(this.autocomplete as HTMLTextAreaElement['autocomplete'] | undefined)}
-          inputmode=${ifDefined(this.keyboard)}
-          aria-invalid=${ifDefined(invalid)}
-          aria-describedby=${ifDefined(describedBy)}
-          @input=${this.onInput}
-          @change=${this.onChange}
-        ></textarea>`
+      ? html`<textarea id="input" part="input" rows=${this.rows} .value=${live(this.value)} ?required=${this.required} ?disabled=${this.isDisabled} maxlength=${ifDefined(this.maxLength)} autocomplete=${ifDefined(this.autocomplete as HTMLTextAreaElement['autocomplete'] | undefined)} inputmode=${ifDefined(this.keyboard)} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(describedBy)} @input=${this.onInput} @change=${this.committed}></textarea>`
       : html`<input
           id="input"
           part="input"
@@ -152,7 +132,7 @@ export class BmTextField extends BmFormField<string> {
           aria-invalid=${ifDefined(invalid)}
           aria-describedby=${ifDefined(describedBy)}
           @input=${this.onInput}
-          @change=${this.onChange}
+          @change=${this.committed}
           @keydown=${this.onKeydown}
         />`;
     return html`<div class="field" part="field">

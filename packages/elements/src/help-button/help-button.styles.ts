@@ -3,35 +3,35 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: inline-block;
-    --_bm-help-button-offset: var(--bm-help-button-offset, var(--_bm-space-4));
-    --_bm-help-button-background: var(--bm-help-button-background, var(--_bm-color-danger));
-    --_bm-help-button-color: var(--bm-help-button-color, var(--_bm-color-surface));
-    --_bm-help-button-dialog-width: var(--bm-help-button-dialog-width, min(36rem, calc(100vw - 2rem)));
+    --_offset: var(--bm-help-button-offset, var(--_bm-space-4));
+    --_background: var(--bm-help-button-background, var(--_bm-color-danger));
+    --_color: var(--bm-help-button-color, var(--_bm-color-surface));
+    --_dialog-width: var(--bm-help-button-dialog-width, min(36rem, calc(100vw - 2rem)));
   }
   /* Floating: clear of the notch and the home indicator (safe-area insets). */
   :host(:not([inline])) {
     position: fixed;
     z-index: var(--bm-help-button-z-index, 1000);
-    right: calc(var(--_bm-help-button-offset) + env(safe-area-inset-right, 0px));
-    bottom: calc(var(--_bm-help-button-offset) + env(safe-area-inset-bottom, 0px));
+    right: calc(var(--_offset) + env(safe-area-inset-right, 0px));
+    bottom: calc(var(--_offset) + env(safe-area-inset-bottom, 0px));
   }
   :host(:not([inline])[position='bottom-left']),
   :host(:not([inline])[position='top-left']) {
     right: auto;
-    left: calc(var(--_bm-help-button-offset) + env(safe-area-inset-left, 0px));
+    left: calc(var(--_offset) + env(safe-area-inset-left, 0px));
   }
   :host(:not([inline])[position='top-right']),
   :host(:not([inline])[position='top-left']) {
     bottom: auto;
-    top: calc(var(--_bm-help-button-offset) + env(safe-area-inset-top, 0px));
+    top: calc(var(--_offset) + env(safe-area-inset-top, 0px));
   }
   .trigger {
     min-height: max(3.5rem, var(--_bm-target-size));
     padding-inline: var(--_bm-space-6);
     border-radius: 999px;
-    border-color: var(--_bm-help-button-background);
-    background: var(--_bm-help-button-background);
-    color: var(--_bm-help-button-color);
+    border-color: var(--_background);
+    background: var(--_background);
+    color: var(--_color);
     font-size: var(--_bm-font-size-large);
     font-weight: 700;
     box-shadow: var(--_bm-shadow);
@@ -41,7 +41,7 @@ export const styles = css`
     line-height: 1;
   }
   dialog {
-    width: var(--_bm-help-button-dialog-width);
+    width: var(--_dialog-width);
     max-width: 100vw;
     max-height: calc(100dvh - 2rem - env(safe-area-inset-top, 0px) - env(safe-area-inset-bottom, 0px));
     padding: 0;
@@ -88,11 +88,8 @@ export const styles = css`
     margin: 0;
     font-size: var(--_bm-font-size-large);
   }
-  h3:focus {
+  h3:focus:not(:focus-visible) {
     outline: none;
-  }
-  h3:focus-visible {
-    outline: 3px solid var(--_bm-color-focus);
   }
   .close {
     padding: 0;

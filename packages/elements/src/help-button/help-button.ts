@@ -10,7 +10,7 @@ import { keepWhole } from '../base/keep-whole.js';
 import { Localize } from '../i18n/localize.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { BmHelpAcknowledgedEvent, BmHelpDeliveredEvent, BmHelpFailedEvent, BmHelpQueuedEvent } from './events.js';
-import { messages } from './help-button.i18n.js';
+import { messages, type HelpButtonMessages } from './help-button.i18n.js';
 import { styles } from './help-button.styles.js';
 import { acquireHelpOutbox, releaseHelpOutbox, type HelpReceipt } from './outbox.js';
 
@@ -26,6 +26,17 @@ const FIRST_NUMBER: Partial<Record<HelpKind, string>> = { medical: 'ambulance', 
 /** An outbox entry, or a request sent directly because nothing could store it (`direct`; `rejected` when refused). */
 type Entry = OutboxEntry<HelpRequestInput, HelpReceipt> & { direct?: boolean; rejected?: boolean };
 type Values = { building: string; floor: string; room: string; phone: string; description: string; sub: string };
+
+/**
+ * What a kind asks besides where and what happened: the request's field (also its radios' name),
+ * the options, their legend, and the prefix of each option's string.
+ */
+const CHOICES: Partial<Record<HelpKind, readonly ['wanted' | 'subKind' | 'mode', readonly string[], 'wantedLegend' | `subKindLegend_${'security' | 'disaster'}` | 'modeLegend', string]>> = {
+  medical: ['wanted', MEDICAL_WANTS, 'wantedLegend', 'wanted_'],
+  security: ['subKind', SECURITY_SUBKINDS, 'subKindLegend_security', 'sub_'],
+  disaster: ['subKind', DISASTER_SUBKINDS, 'subKindLegend_disaster', 'sub_'],
+  consultation: ['mode', ['oral', 'written'], 'modeLegend', 'mode_'],
+};
 
 /** The longest `poll-interval`, in seconds (a day). */
 const MAX_POLL_SECONDS = 86_400;
@@ -129,7 +140,6 @@ export class BmHelpButton extends BmElement {
   @state() private saving = false;
   @state() private problem = '';
   @state() private announcement = '';
-  @state() private tick = 0;
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('[part~=trigger]') private trigger?: HTMLButtonElement;
@@ -314,9 +324,8 @@ export class BmHelpButton extends BmElement {
       // When the resident asked, which may be well before the outbox gets it through (schema/help.ts).
       askedAt: formatInstant(this.now(), this.timeZone),
     };
-    const input =
-      kind === 'medical' ? { kind, ...base, wanted: v.sub } : kind === 'security' || kind === 'disaster' ? { kind, ...base, subKind: v.sub } : kind === 'consultation' ? { kind, ...base, mode: v.sub || 'oral' } : { kind, ...base };
-    const parsed = HelpRequestInput.safeParse(input);
+    const field = CHOICES[kind]?.[0];
+    const parsed = HelpRequestInput.safeParse(field ? { kind, ...base, [field]: field === 'mode' ? v.sub || 'oral' : v.sub } : { kind, ...base });
     return parsed.success ? parsed.data : undefined;
   }
 
@@ -394,7 +403,8 @@ export class BmHelpButton extends BmElement {
   private async editAgain(e: Entry): Promise<void> {
     const input = e.payload ?? this.inputs.get(e.id);
     if (input) {
-      const sub = input.kind === 'medical' ? input.wanted : input.kind === 'security' || input.kind === 'disaster' ? input.subKind : input.kind === 'consultation' ? input.mode : '';
+      const field = CHOICES[input.kind]?.[0];
+      const sub = field ? ((input as Partial<Record<typeof field, string>>)[field] ?? '') : '';
       this.kind = input.kind;
       this.values = { building: input.location.building, floor: input.location.floor ?? '', room: input.location.room ?? '', phone: input.phone, description: input.description, sub };
     }
@@ -466,7 +476,7 @@ export class BmHelpButton extends BmElement {
   private syncClock(): void {
     const t = this.now();
     const running = this.open && this.isConnected && [...this.requests.values()].some((r) => helpClock(r, t).phase.startsWith('awaiting'));
-    if (running && this.clockTimer === undefined) this.clockTimer = setInterval(() => (this.tick = this.now()), 1000);
+    if (running && this.clockTimer === undefined) this.clockTimer = setInterval(() => this.requestUpdate(), 1000);
     if (!running && this.clockTimer !== undefined) {
       clearInterval(this.clockTimer);
       this.clockTimer = undefined;
@@ -495,7 +505,7 @@ export class BmHelpButton extends BmElement {
     const first = items[0];
     const last = items[items.length - 1];
     if (!first || !last) return;
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const active = this.shadowRoot!.activeElement;
     const inside = active !== null && this.dialog.contains(active);
     if (e.shiftKey && (active === first || !inside)) {
       e.preventDefault();
@@ -574,45 +584,34 @@ export class BmHelpButton extends BmElement {
     </section>`;
   }
 
-  private renderChoices(name: string, legend: string, options: readonly string[], label: (o: string) => string, required = true): TemplateResult {
+  /** The options the kind needs (CHOICES), if any. */
+  private renderSubfields(kind: HelpKind): unknown {
+    const choices = CHOICES[kind];
+    if (!choices) return nothing;
+    const [name, options, legend, prefix] = choices;
+    const t = this.msg.t.bind(this.msg);
     return html`<fieldset class="group" part="choices">
-      <legend>${legend}</legend>
+      <legend>${t(legend)}</legend>
       ${options.map(
         (o) => html`<label class="choice"
-          ><input type="radio" name=${name} value=${o} ?required=${required} .checked=${this.values.sub === o} @change=${() => (this.values = { ...this.values, sub: o })} /><span
-            >${label(o)}</span
+          ><input type="radio" name=${name} value=${o} required .checked=${this.values.sub === o} @change=${() => (this.values = { ...this.values, sub: o })} /><span
+            >${t(`${prefix}${o}` as keyof HelpButtonMessages)}</span
           ></label
         >`,
       )}
     </fieldset>`;
   }
 
-  private renderSubfields(kind: HelpKind): unknown {
-    const t = this.msg.t.bind(this.msg);
-    switch (kind) {
-      case 'medical':
-        return this.renderChoices('wanted', t('wantedLegend'), MEDICAL_WANTS, (o) => t(`wanted_${o as (typeof MEDICAL_WANTS)[number]}`));
-      case 'security':
-        return this.renderChoices('subKind', t('subKindLegend_security'), SECURITY_SUBKINDS, (o) => t(`sub_${o as (typeof SECURITY_SUBKINDS)[number]}`));
-      case 'disaster':
-        return this.renderChoices('subKind', t('subKindLegend_disaster'), DISASTER_SUBKINDS, (o) => t(`sub_${o as (typeof DISASTER_SUBKINDS)[number]}`));
-      case 'consultation':
-        return this.renderChoices('mode', t('modeLegend'), ['oral', 'written'], (o) => t(`mode_${o as 'oral' | 'written'}`));
-      default:
-        return nothing;
-    }
-  }
-
-  private field(name: 'building' | 'floor' | 'room' | 'phone' | 'description', label: string, extra: { required?: boolean; hint?: string } = {}): TemplateResult {
+  /** A text field of the form, labelled with its own string unless `label` says otherwise. */
+  private field(name: 'building' | 'floor' | 'room' | 'phone' | 'description', required: boolean, label: string = this.msg.t(name)): TemplateResult {
     const set = (e: Event) => (this.values = { ...this.values, [name]: (e.target as HTMLInputElement).value });
-    const hint = extra.hint ? html`<span class="hint" id=${`${name}-hint`}>${extra.hint}</span>` : nothing;
     const input =
       name === 'description'
-        ? html`<textarea id=${name} name=${name} rows="3" maxlength="1000" ?required=${extra.required} .value=${this.values[name]} @input=${set}></textarea>`
+        ? html`<textarea id=${name} name=${name} rows="3" maxlength="1000" ?required=${required} .value=${this.values[name]} @input=${set}></textarea>`
         : name === 'phone'
-          ? html`<input id=${name} name=${name} type="tel" inputmode="numeric" autocomplete="tel" pattern=${MOBILE_PATTERN} maxlength="11" required aria-describedby="phone-hint" .value=${this.values[name]} @input=${set} />`
-          : html`<input id=${name} name=${name} type="text" maxlength=${name === 'floor' ? 10 : 20} ?required=${extra.required} .value=${this.values[name]} @input=${set} />`;
-    return html`<div class="field" part="field"><label for=${name}>${label}</label>${input}${hint}</div>`;
+          ? html`<input id=${name} name=${name} type="tel" inputmode="numeric" autocomplete="tel" pattern=${MOBILE_PATTERN} maxlength="11" required aria-describedby="phone-hint" .value=${this.values[name]} @input=${set} /><span class="hint" id="phone-hint">${this.msg.t('phoneHint')}</span>`
+          : html`<input id=${name} name=${name} type="text" maxlength=${name === 'floor' ? 10 : 20} ?required=${required} .value=${this.values[name]} @input=${set} />`;
+    return html`<div class="field" part="field"><label for=${name}>${label}</label>${input}</div>`;
   }
 
   private renderForm(): TemplateResult {
@@ -624,9 +623,9 @@ export class BmHelpButton extends BmElement {
     const sub = kind ? this.renderSubfields(kind) : nothing;
     const where = html`<fieldset class="group">
         <legend>${t('locationLegend')}</legend>
-        <div class="pair">${this.field('building', t('building'), { required: true })}${this.field('floor', t('floor'))}${this.field('room', t('room'))}</div>
+        <div class="pair">${this.field('building', true)}${this.field('floor', false)}${this.field('room', false)}</div>
       </fieldset>
-      ${this.field('phone', t('phone'), { required: true, hint: t('phoneHint') })}`;
+      ${this.field('phone', true)}`;
     // A medical emergency asks first where (floor, address) and which phone, then what is wanted (seed 003).
     return html`<form part="form" novalidate @submit=${this.submit}>
       <p class="intro">${t('intro')}</p>
@@ -643,7 +642,7 @@ export class BmHelpButton extends BmElement {
       </fieldset>
       ${emergency ? this.renderCalls(kind, t('callsHeading'), t('callsEmergencyNote')) : nothing}
       ${kind === 'medical' ? [where, sub] : [sub, where]}
-      ${this.field('description', emergency ? t('descriptionOptional') : t('description'), { required: !emergency })}
+      ${this.field('description', !emergency, t(emergency ? 'descriptionOptional' : 'description'))}
       ${this.problem ? html`<p part="problem" class="problem" role="alert">${this.problem}</p>` : nothing}
       <button type="submit" part="submit" class="bm-button" data-variant="primary" ?disabled=${this.saving}>${this.saving ? t('saving') : t('submit')}</button>
     </form>`;
@@ -702,7 +701,6 @@ export class BmHelpButton extends BmElement {
   private renderProgress(request: HelpRequest | undefined, error?: ReturnType<typeof describeError>['key']): TemplateResult {
     const t = this.msg.t.bind(this.msg);
     if (!request) return html`<p class="meta">${error ? this.common.t(error) : t('loadingStatus')}</p>`;
-    void this.tick;
     const clock = helpClock(request, this.now());
     const running = clock.phase === 'awaiting-acknowledgement' || clock.phase === 'awaiting-reply';
     const countdown = !running

@@ -1,5 +1,6 @@
 import type { LoanCondition, LoanStatus, Shift } from '@bianmin/sdk';
 import type { Translation } from '../i18n/localize.js';
+import type { LoanLedgerView } from './loan-ledger.js';
 import type { LoanFilter, SortKey } from './sorting.js';
 import type { LoanLedgerMessages } from './loan-ledger.i18n.js';
 
@@ -22,6 +23,7 @@ const enPeriod = (hours: number): string => (hours % 24 === 0 ? plural(hours / 2
 const enMonthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const enMonth = (month: string): string => `${enMonthNames[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
 
+const enView: Record<LoanLedgerView, string> = { ledger: 'Register', handover: 'Shift handover', report: 'Zero-loss report' };
 const enStatus: Record<LoanStatus, string> = { out: 'Out', returned: 'Returned', lost: 'Lost', given: 'Given away' };
 const enCondition: Record<LoanCondition, string> = { good: 'good', damaged: 'damaged', lost: 'lost' };
 const enFilter: Record<LoanFilter, string> = { out: 'Out', overdue: 'Overdue', returned: 'Returned', all: 'All' };
@@ -35,19 +37,15 @@ const enColumn: Record<SortKey | 'borrower' | 'status' | 'action', string> = {
   action: 'Action',
 };
 const enShift: Record<Shift, string> = { day: 'Day (administrator)', night: 'Night (security lead)' };
-const enShiftShort: Record<Shift, string> = { day: 'day shift', night: 'night shift' };
 
 /** English strings of `<bm-loan-ledger>`: loaded on demand, the first time English is shown (see loan-ledger.i18n.ts). */
 export const en: Translation<LoanLedgerMessages> = {
   label: 'Convenience cabinet loans',
   residentLabel: 'Convenience cabinet',
   viewsLabel: 'Cabinet views',
-  viewLedger: 'Register',
-  viewHandover: 'Shift handover',
-  viewReport: 'Zero-loss report',
+  view: (v: LoanLedgerView) => enView[v],
   shiftLabel: 'On shift',
   shift: (s: Shift) => enShift[s],
-  shiftShort: (s: Shift) => enShiftShort[s],
   cabinetTitle: 'In the cabinet',
   residentCabinetTitle: 'Available to borrow now',
   cabinetEmpty: 'Nothing has been registered in the cabinet yet.',
@@ -56,11 +54,10 @@ export const en: Translation<LoanLedgerMessages> = {
   colStock: 'In / total',
   colPeriod: 'Loan period',
   colDeposit: 'Deposit',
-  colRules: 'Rules',
   stock: (available: number, total: number) => `${available} / ${total}`,
   stockLong: (available: number, total: number) => `${available} of ${total} in the cabinet`,
   availableNow: (n: number) => `${n} available`,
-  period: (hours: number) => enPeriod(hours),
+  period: enPeriod,
   periodLong: (hours: number) => `Loan period ${enPeriod(hours)}`,
   consumable: 'Consumable: given, not returned',
   noDeposit: 'None',
@@ -79,8 +76,6 @@ export const en: Translation<LoanLedgerMessages> = {
   residentSearchPlaceholder: 'e.g. umbrella',
   search: 'Search',
   column: (c: SortKey | 'borrower' | 'status' | 'action') => enColumn[c],
-  sortHint: 'Select to sort',
-  gridLabel: (n: number) => `Loans, ${n} in all`,
   count: (n: number) => `${n} in all`,
   countLoading: (n: number) => `${n} loaded, loading the rest…`,
   countPartial: (n: number) => `${n} loaded`,
@@ -91,7 +86,7 @@ export const en: Translation<LoanLedgerMessages> = {
   quantity: (item: string, n: number) => (n > 1 ? `${item} ×${n}` : item),
   status: (s: LoanStatus) => enStatus[s],
   returnedAs: (c: LoanCondition) => `Returned (${enCondition[c]})`,
-  late: (minutes: number) => enLate(minutes),
+  late: enLate,
   noDue: 'No return needed',
   call: (name: string) => `Call ${name}`,
   checkIn: 'Check in',
@@ -155,7 +150,7 @@ export const en: Translation<LoanLedgerMessages> = {
   reportTitle: (month: string) => `Zero damage, zero loss: ${enMonth(month)}`,
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
-  monthName: (month: string) => enMonth(month),
+  monthName: enMonth,
   colDamaged: 'Damaged',
   colLost: 'Lost',
   colCost: 'Cost',

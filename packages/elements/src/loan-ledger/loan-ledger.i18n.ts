@@ -1,5 +1,6 @@
 import type { LoanCondition, LoanStatus, Shift } from '@bianmin/sdk';
 import { MessageCatalog } from '../i18n/localize.js';
+import type { LoanLedgerView } from './loan-ledger.js';
 import type { LoanFilter, SortKey } from './sorting.js';
 
 /** How late a loan is, from whole minutes: "逾期 2 天 3 小时", "逾期 6 小时", "逾期 45 分钟". */
@@ -18,6 +19,7 @@ const zhPeriod = (hours: number): string => (hours % 24 === 0 ? `${hours / 24} �
 /** `YYYY-MM` as a heading: "2026年3月". */
 const zhMonth = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 
+const zhView: Record<LoanLedgerView, string> = { ledger: '借用登记', handover: '交接班', report: '零损坏报表' };
 const zhStatus: Record<LoanStatus, string> = { out: '借出中', returned: '已归还', lost: '已丢失', given: '已领用' };
 const zhCondition: Record<LoanCondition, string> = { good: '完好', damaged: '损坏', lost: '丢失' };
 const zhFilter: Record<LoanFilter, string> = { out: '借出中', overdue: '已逾期', returned: '已归还', all: '全部' };
@@ -31,18 +33,14 @@ const zhColumn: Record<SortKey | 'borrower' | 'status' | 'action', string> = {
   action: '操作',
 };
 const zhShift: Record<Shift, string> = { day: '白班（管理员）', night: '夜班（保安班长）' };
-const zhShiftShort: Record<Shift, string> = { day: '白班', night: '夜班' };
 
 const zhCN = {
   label: '便民箱借用登记',
   residentLabel: '便民箱',
   viewsLabel: '便民箱视图',
-  viewLedger: '借用登记',
-  viewHandover: '交接班',
-  viewReport: '零损坏报表',
+  view: (v: LoanLedgerView) => zhView[v],
   shiftLabel: '当班',
   shift: (s: Shift) => zhShift[s],
-  shiftShort: (s: Shift) => zhShiftShort[s],
   // The cabinet
   cabinetTitle: '便民箱物品',
   residentCabinetTitle: '现在可以借用',
@@ -52,11 +50,10 @@ const zhCN = {
   colStock: '在柜 / 总数',
   colPeriod: '借期',
   colDeposit: '押金',
-  colRules: '说明',
   stock: (available: number, total: number) => `${available} / ${total}`,
   stockLong: (available: number, total: number) => `在柜 ${available} 件，共 ${total} 件`,
   availableNow: (n: number) => `现有 ${n} 件`,
-  period: (hours: number) => zhPeriod(hours),
+  period: zhPeriod,
   periodLong: (hours: number) => `借期 ${zhPeriod(hours)}`,
   consumable: '消耗品，领用不还',
   noDeposit: '无',
@@ -76,8 +73,6 @@ const zhCN = {
   residentSearchPlaceholder: '如 雨伞',
   search: '搜索',
   column: (c: SortKey | 'borrower' | 'status' | 'action') => zhColumn[c],
-  sortHint: '点按排序',
-  gridLabel: (n: number) => `借用记录，共 ${n} 条`,
   count: (n: number) => `共 ${n} 条`,
   countLoading: (n: number) => `已加载 ${n} 条，正在继续加载…`,
   countPartial: (n: number) => `已加载 ${n} 条`,
@@ -88,7 +83,7 @@ const zhCN = {
   quantity: (item: string, n: number) => (n > 1 ? `${item} ×${n}` : item),
   status: (s: LoanStatus) => zhStatus[s],
   returnedAs: (c: LoanCondition) => `已归还（${zhCondition[c]}）`,
-  late: (minutes: number) => zhLate(minutes),
+  late: zhLate,
   noDue: '不需归还',
   call: (name: string) => `致电 ${name}`,
   checkIn: '归还',
@@ -156,7 +151,7 @@ const zhCN = {
   reportTitle: (month: string) => `${zhMonth(month)} 零损坏、零丢失报表`,
   prevMonth: '上个月',
   nextMonth: '下个月',
-  monthName: (month: string) => zhMonth(month),
+  monthName: zhMonth,
   colDamaged: '损坏',
   colLost: '丢失',
   colCost: '损失金额',

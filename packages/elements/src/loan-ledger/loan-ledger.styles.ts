@@ -9,14 +9,11 @@ export const styles = css`
     --_overdue: var(--bm-loan-ledger-overdue-color, var(--_bm-color-danger));
     display: block;
   }
-  h2,
+  /* The h2 (the widget's name) is visually hidden, so it needs no heading styles. */
   h3,
   h4 {
     margin: 0 0 var(--_bm-space-2);
     line-height: 1.3;
-  }
-  h2 {
-    font-size: var(--_bm-font-size-large);
   }
   h3 {
     font-size: 1.1em;
@@ -345,9 +342,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_bm-space-3);
-    margin: 0;
-    padding: 0;
-    border: 0;
   }
   .conditions label {
     display: inline-flex;
@@ -391,11 +385,6 @@ export const styles = css`
   @media (max-width: 30rem) {
     .fields {
       grid-template-columns: 1fr;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .viewport {
-      scroll-behavior: auto;
     }
   }
   /* The handover sheet and the report print on their own: no controls, the whole register. */

@@ -5,7 +5,6 @@ import {
   MobilePhone,
   PersonName,
   addDays,
-  daysOfMonth,
   dueAtFor,
   filterLoans,
   formatDate,
@@ -116,6 +115,40 @@ type RegisterArgs = readonly [BianminClient, string, LoanFilter, string, number]
 type ItemsArgs = readonly [BianminClient, string, number];
 type HandoverArgs = readonly [BianminClient, Shift, number];
 type ReportArgs = readonly [BianminClient, string, number];
+
+/** Lists never show a full number (seed 000's register is read at the desk, by anyone standing there). */
+function borrowerText(loan: Loan): string {
+  return `${loan.borrower.name} ${maskPhone(loan.borrower.phone)}`;
+}
+
+/**
+ * A dialog's note field. A literal of its own: the build's literal minifier (scripts/lit-literals.mjs)
+ * leaves a literal holding a <textarea> as written, so the dialogs around it are minified.
+ */
+function noteField(cls: string, id: string, label: string, maxlength: number, ui: { note: string; busy: boolean }, set: (note: string) => void): TemplateResult {
+  return html`<div class=${cls}><label for=${id}>${label}</label><textarea id=${id} rows="2" maxlength=${maxlength} .value=${ui.note} ?disabled=${ui.busy} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)}></textarea></div>`;
+}
+
+/**
+ * A plain table (the cabinet, the handover, the report) in a box that scrolls sideways on a narrow
+ * screen: a region named like the table, so a keyboard can scroll it. `columns`: each header, and
+ * whether its column holds numbers.
+ */
+function plainTable(labelledBy: string, columns: [unknown, boolean?][], rows: unknown, foot: unknown = nothing, part?: string): TemplateResult {
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby=${labelledBy}>
+    <table part=${part ?? nothing} aria-labelledby=${labelledBy}>
+      <thead>
+        <tr>
+          ${columns.map(([header, num]) => html`<th scope="col" class=${num ? 'num' : nothing}>${header}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+      ${foot}
+    </table>
+  </div>`;
+}
 
 /**
  * The convenience cabinet (便民箱, seed 000) and its loan register (业主借用登记表). The desk sees what is
@@ -232,7 +265,8 @@ export class BmLoanLedger extends BmElement {
   private observed?: Element;
   private focusActiveCell = false;
   private focusAfterRender?: string;
-  private sorted?: { register: Register; version: number; key: SortKey; direction: SortDirection; locale: string; rows: Loan[] };
+  /** The register's rows as last sorted, and what their order depended on besides the register. */
+  private sorted?: { register: Register; key: string; rows: Loan[] };
 
   private readonly items = new Resource<LoanItem[], ItemsArgs>(this, {
     task: ([client], signal) => client.loanItems.list({ signal }),
@@ -323,21 +357,27 @@ export class BmLoanLedger extends BmElement {
 
   /** The readable error for an invalid attribute, if any. */
   private configError(): string | undefined {
-    if (!MODES.includes(this.mode)) return this.common.t('invalidAttribute', 'mode', String(this.mode));
-    if (this.shift !== undefined && this.shift !== null && !SHIFT_VALUES.includes(this.shift)) return this.t.t('invalidShift', String(this.shift));
-    if (this.filter !== undefined && this.filter !== null && !LOAN_FILTERS.includes(this.filter)) {
-      return this.common.t('invalidAttribute', 'filter', String(this.filter));
-    }
-    if (!VIEWS.includes(this.view)) return this.common.t('invalidAttribute', 'view', String(this.view));
-    if (this.locale !== undefined && this.locale !== null && resolveLocale(this.locale) === undefined) {
-      return this.common.t('invalidAttribute', 'locale', String(this.locale));
-    }
+    const invalid = (name: string, value: unknown) => this.common.t('invalidAttribute', name, String(value));
+    if (!MODES.includes(this.mode)) return invalid('mode', this.mode);
+    if (this.shift != null && !SHIFT_VALUES.includes(this.shift)) return this.t.t('invalidShift', String(this.shift));
+    if (this.filter != null && !LOAN_FILTERS.includes(this.filter)) return invalid('filter', this.filter);
+    if (!VIEWS.includes(this.view)) return invalid('view', this.view);
+    if (this.locale != null && resolveLocale(this.locale) === undefined) return invalid('locale', this.locale);
     return undefined;
   }
 
+  /** The cabinet's item with this id (once the cabinet is loaded). */
+  private findItem(id: string | undefined): LoanItem | undefined {
+    return this.items.value?.find((i) => i.id === id);
+  }
+
   private itemName(loan: Loan): string {
-    const item = this.items.value?.find((i) => i.id === loan.itemId);
-    return this.t.text(item?.name ?? loan.itemName);
+    return this.t.text(this.findItem(loan.itemId)?.name ?? loan.itemName);
+  }
+
+  /** The item and, when more than one, how many: "雨伞 ×2". */
+  private itemsText(loan: Loan): string {
+    return this.t.t('quantity', this.itemName(loan), loan.quantity);
   }
 
   private householdText(a: { building: string; room: string }): string {
@@ -348,14 +388,13 @@ export class BmLoanLedger extends BmElement {
   private rowsOf(register: Register): Loan[] {
     const s = this.sorted;
     const locale = this.effectiveLocale;
-    if (s && s.register === register && s.version === register.version && s.key === this.sortKey && s.direction === this.sortDirection && s.locale === locale) {
-      return s.rows;
-    }
+    const key = `${register.version} ${this.sortKey} ${this.sortDirection} ${locale}`;
+    if (s?.register === register && s.key === key) return s.rows;
     const rows =
       this.sortKey === 'lent' && this.sortDirection === 'descending'
         ? register.items // the server's own order
         : sortLoans(register.items, this.sortKey, this.sortDirection, locale, (l) => this.itemName(l));
-    this.sorted = { register, version: register.version, key: this.sortKey, direction: this.sortDirection, locale, rows };
+    this.sorted = { register, key, rows };
     return rows;
   }
 
@@ -647,7 +686,7 @@ export class BmLoanLedger extends BmElement {
   /** Opens the check-out dialog, with `itemId` chosen when given. */
   async openCheckout(itemId?: string): Promise<void> {
     const items = this.items.value ?? [];
-    const item = items.find((i) => i.id === itemId) ?? items.find((i) => i.available > 0) ?? items[0];
+    const item = this.findItem(itemId) ?? items.find((i) => i.available > 0) ?? items[0];
     this.invoker = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
     this.checkoutIntent = undefined;
     this.checkout = {
@@ -680,7 +719,7 @@ export class BmLoanLedger extends BmElement {
   private chooseItem(itemId: string): void {
     const ui = this.checkout;
     if (!ui) return;
-    const item = this.items.value?.find((i) => i.id === itemId);
+    const item = this.findItem(itemId);
     this.editCheckout({ itemId, ...(ui.dueEdited ? {} : { due: this.prefillDue(item) }) }, 'item');
   }
 
@@ -695,15 +734,17 @@ export class BmLoanLedger extends BmElement {
     if (!room) errors.room = this.t.t('errRoom');
     if (!PersonName.safeParse(name).success) errors.name = this.t.t('errName');
     if (!MobilePhone.safeParse(phone).success) errors.phone = this.t.t('errPhone');
-    const item = this.items.value?.find((i) => i.id === ui.itemId);
+    const item = this.findItem(ui.itemId);
     let quantity = 0;
     if (!item) errors.item = this.t.t('errItem');
     else if (item.available < 1) errors.quantity = this.t.t('errSoldOut');
     else {
       // Stock never below zero: at most what the cabinet holds (the server checks again).
       const max = Math.min(item.available, MAX_QUANTITY);
-      quantity = /^\d+$/.test(ui.quantity.trim()) ? Number(ui.quantity.trim()) : Number.NaN;
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > max) errors.quantity = this.t.t('errQuantity', max);
+      // Digits only: a whole number (or 0 for anything else, which is refused too).
+      const typed = ui.quantity.trim();
+      quantity = /^\d+$/.test(typed) ? Number(typed) : 0;
+      if (quantity < 1 || quantity > max) errors.quantity = this.t.t('errQuantity', max);
     }
     let dueAt: string | undefined;
     if (item?.returnable) {
@@ -736,10 +777,10 @@ export class BmLoanLedger extends BmElement {
     if (!ui || ui.busy || !this.bm) return;
     const { input, errors } = this.validateCheckout(ui);
     if (!input) {
+      // validateCheckout finds the problems in the form's order: the first is the first to fix.
       const fields = Object.keys(errors) as CheckoutField[];
       this.checkout = { ...ui, errors, message: this.t.t('errorsAbove', fields.length) };
-      const firstField = (['building', 'room', 'name', 'phone', 'item', 'quantity', 'due'] as const).find((f) => errors[f]);
-      if (firstField) this.focusAfterRender = `co-${firstField}`;
+      if (fields[0]) this.focusAfterRender = `co-${fields[0]}`;
       return;
     }
     // Trying again after an unknown outcome is the same intent even when the clock has crossed into
@@ -758,7 +799,7 @@ export class BmLoanLedger extends BmElement {
       this.checkoutDialog?.close();
       this.upsert(loan);
       this.revision++;
-      this.announce(this.t.t('checkedOut', this.t.t('quantity', this.itemName(loan), loan.quantity), this.householdText(loan.household)));
+      this.announce(this.t.t('checkedOut', this.itemsText(loan), this.householdText(loan.household)));
       this.emit(new BmLoanCheckedOutEvent(loan));
     } catch (error) {
       // The server decided (a 4xx): trying again is a new intent with a new key. After a network
@@ -768,7 +809,7 @@ export class BmLoanLedger extends BmElement {
       if (isConflictError(error) && error.code === 'out_of_stock') {
         // The cabinet changed under us (another desk lent some): show what is left, keep what was typed.
         await this.items.refresh();
-        const fresh = this.items.value?.find((i) => i.id === input.itemId);
+        const fresh = this.findItem(input.itemId);
         const left = fresh?.available ?? 0;
         this.checkout = {
           ...current,
@@ -847,11 +888,6 @@ export class BmLoanLedger extends BmElement {
 
   private renderStaff(): TemplateResult {
     const shift = this.currentShift;
-    const views: Record<LoanLedgerView, string> = {
-      ledger: this.t.t('viewLedger'),
-      handover: this.t.t('viewHandover'),
-      report: this.t.t('viewReport'),
-    };
     const panel =
       this.view === 'handover' ? this.renderHandover() : this.view === 'report' ? this.renderReport() : this.renderLedger();
     return html`<h2 class="visually-hidden">${this.t.t('label')}</h2>
@@ -877,7 +913,7 @@ export class BmLoanLedger extends BmElement {
             tabindex=${v === this.view ? 0 : -1}
             @click=${() => this.selectView(v)}
           >
-            ${views[v]}
+            ${this.t.t('view', v)}
           </button>`,
         )}
       </div>
@@ -896,52 +932,45 @@ export class BmLoanLedger extends BmElement {
       </section>`;
   }
 
-  private depositText(item: LoanItem): string {
-    return item.deposit > 0 ? formatMoney(item.deposit, this.effectiveLocale) : this.t.t('noDeposit');
-  }
-
   private renderCabinetTable(items: LoanItem[]): TemplateResult {
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="cabinet-title">
-      <table part="cabinet" aria-labelledby="cabinet-title">
-        <thead>
-          <tr>
-            <th scope="col">${this.t.t('colName')}</th>
-            <th scope="col" class="num">${this.t.t('colStock')}</th>
-            <th scope="col">${this.t.t('colPeriod')}</th>
-            <th scope="col" class="num">${this.t.t('colDeposit')}</th>
-            <th scope="col"><span class="visually-hidden">${this.t.t('column', 'action')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${items.map((item) => {
-            const name = this.t.text(item.name);
-            return html`<tr part="item" data-item-id=${item.id}>
-              <th scope="row">
-                ${name} ${item.rules ? html`<span class="rules muted">${this.t.text(item.rules)}</span>` : nothing}
-              </th>
-              <td class="num" data-stock>
-                <span aria-hidden="true">${this.t.t('stock', item.available, item.total)}</span>
-                <span class="visually-hidden">${this.t.t('stockLong', item.available, item.total)}</span>
-              </td>
-              <td>${item.returnable ? this.t.t('period', item.loanHours) : this.t.t('consumable')}</td>
-              <td class="num">${this.depositText(item)}</td>
-              <td>
-                <button
-                  type="button"
-                  class="bm-button small"
-                  part="item-lend-button"
-                  id=${`lend-${item.id}`}
-                  ?disabled=${item.available < 1}
-                  @click=${() => void this.openCheckout(item.id)}
-                >
-                  ${item.available < 1 ? this.t.t('soldOut') : this.t.t('lend')}<span class="visually-hidden">${this.t.t('lendItem', name)}</span>
-                </button>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return plainTable(
+      'cabinet-title',
+      [
+        [this.t.t('colName')],
+        [this.t.t('colStock'), true],
+        [this.t.t('colPeriod')],
+        [this.t.t('colDeposit'), true],
+        [html`<span class="visually-hidden">${this.t.t('column', 'action')}</span>`],
+      ],
+      items.map((item) => {
+        const name = this.t.text(item.name);
+        return html`<tr part="item" data-item-id=${item.id}>
+          <th scope="row">
+            ${name} ${item.rules ? html`<span class="rules muted">${this.t.text(item.rules)}</span>` : nothing}
+          </th>
+          <td class="num" data-stock>
+            <span aria-hidden="true">${this.t.t('stock', item.available, item.total)}</span>
+            <span class="visually-hidden">${this.t.t('stockLong', item.available, item.total)}</span>
+          </td>
+          <td>${item.returnable ? this.t.t('period', item.loanHours) : this.t.t('consumable')}</td>
+          <td class="num">${item.deposit > 0 ? formatMoney(item.deposit, this.effectiveLocale) : this.t.t('noDeposit')}</td>
+          <td>
+            <button
+              type="button"
+              class="bm-button small"
+              part="item-lend-button"
+              id=${`lend-${item.id}`}
+              ?disabled=${item.available < 1}
+              @click=${() => void this.openCheckout(item.id)}
+            >
+              ${item.available < 1 ? this.t.t('soldOut') : this.t.t('lend')}<span class="visually-hidden">${this.t.t('lendItem', name)}</span>
+            </button>
+          </td>
+        </tr>`;
+      }),
+      nothing,
+      'cabinet',
+    );
   }
 
   private renderResident(): TemplateResult {
@@ -1121,22 +1150,19 @@ export class BmLoanLedger extends BmElement {
 
   /** A cell's content; `interactive` when it holds a link or button, which then takes the focus instead of the cell. */
   private cellContent(loan: Loan, c: Column, overdue: boolean, now: Date | number, focusable: boolean): { view: unknown; interactive?: true } {
-    const locale = this.effectiveLocale;
-    const tz = this.timeZone;
     const tab = focusable ? 0 : -1;
     switch (c) {
       case 'item':
-        return { view: this.t.t('quantity', this.itemName(loan), loan.quantity) };
+        return { view: this.itemsText(loan) };
       case 'household':
         return { view: this.householdText(loan.household) };
       case 'borrower': {
-        // Lists never show a full number (seed 000's register is read at the desk, by anyone standing there).
-        const text = `${loan.borrower.name} ${maskPhone(loan.borrower.phone)}`;
+        const text = borrowerText(loan);
         const href = this.isResident ? null : telHref(loan.borrower.phone);
         if (!href) return { view: text };
         return {
           interactive: true,
-          view: html`<span class="borrower"><a href=${href} tabindex=${tab} aria-label=${this.t.t('call', `${loan.borrower.name} ${maskPhone(loan.borrower.phone)}`)}>${text}</a></span>`,
+          view: html`<span class="borrower"><a href=${href} tabindex=${tab} aria-label=${this.t.t('call', text)}>${text}</a></span>`,
         };
       }
       case 'lent':
@@ -1170,10 +1196,30 @@ export class BmLoanLedger extends BmElement {
     return ids.length ? ids.join(' ') : nothing;
   }
 
+  /** A text box of the check-out form, with its label and error (and its building list). */
+  private textField(
+    ui: CheckoutUi,
+    field: 'building' | 'room' | 'name' | 'phone',
+    label: string,
+    maxlength: number,
+    type = 'text',
+    list?: string,
+    after: unknown = nothing,
+  ): TemplateResult {
+    return html`<div class="field">
+      <label for=${`co-${field}`}>${label}</label>
+      <input id=${`co-${field}`} type=${type} list=${list ?? nothing} inputmode=${type === 'tel' ? 'numeric' : nothing} autocomplete="off" maxlength=${maxlength} required
+        .value=${ui[field]} aria-invalid=${ui.errors[field] ? 'true' : 'false'} aria-describedby=${this.describedBy(field, ui)}
+        ?disabled=${ui.busy} @input=${(e: Event) => this.editCheckout({ [field]: (e.target as HTMLInputElement).value }, field)} />
+      ${after}
+      ${this.fieldError(field, ui)}
+    </div>`;
+  }
+
   private renderCheckoutDialog(): TemplateResult {
     const ui = this.checkout;
     const items = this.items.value ?? [];
-    const item = ui ? items.find((i) => i.id === ui.itemId) : undefined;
+    const item = ui ? this.findItem(ui.itemId) : undefined;
     const buildings = this.bm?.compound?.buildings ?? [];
     const invalid = (f: CheckoutField) => (ui?.errors[f] ? 'true' : 'false');
     return html`<dialog id="checkout-dialog" part="checkout-dialog" aria-labelledby="checkout-title" @close=${() => this.onDialogClose('checkout')}>
@@ -1181,35 +1227,18 @@ export class BmLoanLedger extends BmElement {
         ? html`<form novalidate @submit=${(e: SubmitEvent) => void this.submitCheckout(e)}>
             <h3 id="checkout-title">${this.t.t('checkoutTitle')}</h3>
             <div class="fields">
-              <div class="field">
-                <label for="co-building">${this.t.t('fieldBuilding')}</label>
-                <input id="co-building" type="text" list="co-buildings" autocomplete="off" maxlength="20" required
-                  .value=${ui.building} aria-invalid=${invalid('building')} aria-describedby=${this.describedBy('building', ui)}
-                  ?disabled=${ui.busy} @input=${(e: Event) => this.editCheckout({ building: (e.target as HTMLInputElement).value }, 'building')} />
-                <datalist id="co-buildings">${buildings.map((b) => html`<option value=${b.name['zh-CN']}></option>`)}</datalist>
-                ${this.fieldError('building', ui)}
-              </div>
-              <div class="field">
-                <label for="co-room">${this.t.t('fieldRoom')}</label>
-                <input id="co-room" type="text" autocomplete="off" maxlength="20" required
-                  .value=${ui.room} aria-invalid=${invalid('room')} aria-describedby=${this.describedBy('room', ui)}
-                  ?disabled=${ui.busy} @input=${(e: Event) => this.editCheckout({ room: (e.target as HTMLInputElement).value }, 'room')} />
-                ${this.fieldError('room', ui)}
-              </div>
-              <div class="field">
-                <label for="co-name">${this.t.t('fieldName')}</label>
-                <input id="co-name" type="text" autocomplete="off" maxlength="40" required
-                  .value=${ui.name} aria-invalid=${invalid('name')} aria-describedby=${this.describedBy('name', ui)}
-                  ?disabled=${ui.busy} @input=${(e: Event) => this.editCheckout({ name: (e.target as HTMLInputElement).value }, 'name')} />
-                ${this.fieldError('name', ui)}
-              </div>
-              <div class="field">
-                <label for="co-phone">${this.t.t('fieldPhone')}</label>
-                <input id="co-phone" type="tel" inputmode="numeric" autocomplete="off" maxlength="13" required
-                  .value=${ui.phone} aria-invalid=${invalid('phone')} aria-describedby=${this.describedBy('phone', ui)}
-                  ?disabled=${ui.busy} @input=${(e: Event) => this.editCheckout({ phone: (e.target as HTMLInputElement).value }, 'phone')} />
-                ${this.fieldError('phone', ui)}
-              </div>
+              ${this.textField(
+                ui,
+                'building',
+                this.t.t('fieldBuilding'),
+                20,
+                'text',
+                'co-buildings',
+                html`<datalist id="co-buildings">${buildings.map((b) => html`<option value=${b.name['zh-CN']}></option>`)}</datalist>`,
+              )}
+              ${this.textField(ui, 'room', this.t.t('fieldRoom'), 20)}
+              ${this.textField(ui, 'name', this.t.t('fieldName'), 40)}
+              ${this.textField(ui, 'phone', this.t.t('fieldPhone'), 13, 'tel')}
               <div class="field">
                 <label for="co-item">${this.t.t('fieldItem')}</label>
                 <select id="co-item" required aria-invalid=${invalid('item')} aria-describedby=${this.describedBy('item', ui)}
@@ -1240,11 +1269,7 @@ export class BmLoanLedger extends BmElement {
                     <p class="muted" id="co-due-hint">${this.t.t('dueHint')}</p>
                     ${this.fieldError('due', ui)}
                   </div>`}
-              <div class="field wide">
-                <label for="co-note">${this.t.t('fieldNote')}</label>
-                <textarea id="co-note" rows="2" maxlength="1000" .value=${ui.note} ?disabled=${ui.busy}
-                  @input=${(e: Event) => this.editCheckout({ note: (e.target as HTMLTextAreaElement).value })}></textarea>
-              </div>
+              ${noteField('field wide', 'co-note', this.t.t('fieldNote'), 1000, ui, (note) => this.editCheckout({ note }))}
             </div>
             <ul class="notes muted">
               ${item
@@ -1271,7 +1296,7 @@ export class BmLoanLedger extends BmElement {
         ? html`<form novalidate @submit=${(e: SubmitEvent) => void this.submitReturn(e)}>
             <h3 id="return-title">${this.t.t('returnTitle')}</h3>
             <p id="return-summary">
-              ${this.t.t('returnSummary', this.t.t('quantity', this.itemName(loan), loan.quantity), this.householdText(loan.household), `${loan.borrower.name} ${maskPhone(loan.borrower.phone)}`)}
+              ${this.t.t('returnSummary', this.itemsText(loan), this.householdText(loan.household), borrowerText(loan))}
             </p>
             <fieldset class="field conditions-field" aria-describedby="return-hint">
               <legend>${this.t.t('conditionLabel')}</legend>
@@ -1286,11 +1311,7 @@ export class BmLoanLedger extends BmElement {
               </div>
               <p class="muted" id="return-hint">${this.t.t('conditionHint')}</p>
             </fieldset>
-            <div class="field">
-              <label for="rt-note">${this.t.t('returnNote')}</label>
-              <textarea id="rt-note" rows="2" maxlength="500" .value=${ui.note} ?disabled=${ui.busy}
-                @input=${(e: Event) => (this.returning = { ...(this.returning ?? ui), note: (e.target as HTMLTextAreaElement).value })}></textarea>
-            </div>
+            ${noteField('field', 'rt-note', this.t.t('returnNote'), 500, ui, (note) => (this.returning = { ...(this.returning ?? ui), note }))}
             <ul class="notes muted">
               ${loan.deposit > 0 ? html`<li>${this.t.t('depositBack', formatMoney(loan.deposit, this.effectiveLocale), ui.condition !== 'good')}</li>` : nothing}
               <li>${this.t.t('recordedShift', this.t.t('shift', this.currentShift))}</li>
@@ -1320,53 +1341,33 @@ export class BmLoanLedger extends BmElement {
         ${h.items.length === 0
           ? html`<p>${this.t.t('handoverNothingOut')}</p>`
           : html`<h4 id="handover-items">${this.t.t('handoverItems')}</h4>
-              <div class="table-wrap" role="region" tabindex="0" aria-labelledby="handover-items">
-                <table aria-labelledby="handover-items">
-                  <thead>
-                    <tr>
-                      <th scope="col">${this.t.t('colName')}</th>
-                      <th scope="col" class="num">${this.t.t('colOut')}</th>
-                      <th scope="col" class="num">${this.t.t('colOverdue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${h.items.map(
-                      (line) => html`<tr data-item-id=${line.itemId}>
-                        <th scope="row">${this.t.text(line.itemName)}</th>
-                        <td class="num">${line.out}</td>
-                        <td class="num">${line.overdue}</td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`}
+              ${plainTable(
+                'handover-items',
+                [[this.t.t('colName')], [this.t.t('colOut'), true], [this.t.t('colOverdue'), true]],
+                h.items.map(
+                  (line) => html`<tr data-item-id=${line.itemId}>
+                    <th scope="row">${this.t.text(line.itemName)}</th>
+                    <td class="num">${line.out}</td>
+                    <td class="num">${line.overdue}</td>
+                  </tr>`,
+                ),
+              )}`}
         <h4 id="handover-overdue">${this.t.t('handoverOverdue')}</h4>
         ${h.overdue.length === 0
           ? html`<p>${this.t.t('handoverNoOverdue')}</p>`
-          : html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="handover-overdue">
-              <table aria-labelledby="handover-overdue">
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t.t('column', 'item')}</th>
-                    <th scope="col">${this.t.t('column', 'household')}</th>
-                    <th scope="col">${this.t.t('column', 'borrower')}</th>
-                    <th scope="col">${this.t.t('column', 'due')}</th>
-                    <th scope="col">${this.t.t('column', 'status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${h.overdue.map(
-                    (loan) => html`<tr data-loan-id=${loan.id}>
-                      <th scope="row">${this.t.t('quantity', this.itemName(loan), loan.quantity)}</th>
-                      <td class="bm-nowrap">${this.householdText(loan.household)}</td>
-                      <td>${loan.borrower.name} ${maskPhone(loan.borrower.phone)}</td>
-                      <td class="bm-nowrap">${loan.dueAt ? formatDateTime(loan.dueAt, locale, tz) : this.t.t('noDue')}</td>
-                      <td class="late bm-nowrap">${this.t.t('late', overdueMinutes(loan, h.at))}</td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`}
+          : plainTable(
+              'handover-overdue',
+              (['item', 'household', 'borrower', 'due', 'status'] as const).map((c) => [this.t.t('column', c)]),
+              h.overdue.map(
+                (loan) => html`<tr data-loan-id=${loan.id}>
+                  <th scope="row">${this.itemsText(loan)}</th>
+                  <td class="bm-nowrap">${this.householdText(loan.household)}</td>
+                  <td>${borrowerText(loan)}</td>
+                  <td class="bm-nowrap">${loan.dueAt ? formatDateTime(loan.dueAt, locale, tz) : this.t.t('noDue')}</td>
+                  <td class="late bm-nowrap">${this.t.t('late', overdueMinutes(loan, h.at))}</td>
+                </tr>`,
+              ),
+            )}
         <p class="sign">${this.t.t('handoverSign')}</p>
         <div class="actions no-print">
           <button type="button" class="bm-button" data-variant="primary" part="print-button" @click=${() => window.print()}>${this.t.t('print')}</button>
@@ -1376,9 +1377,9 @@ export class BmLoanLedger extends BmElement {
     });
   }
 
+  /** The month before or after: from the 1st, a day back, or 31 days on (always into the next month). */
   private shiftMonth(month: string, by: -1 | 1): string {
-    const first = `${month}-01`;
-    return (by < 0 ? addDays(first, -1) : addDays(first, daysOfMonth(month).length)).slice(0, 7);
+    return addDays(`${month}-01`, by < 0 ? -1 : 31).slice(0, 7);
   }
 
   private renderReport(): TemplateResult {
@@ -1399,36 +1400,26 @@ export class BmLoanLedger extends BmElement {
       ${this.renderResource(this.report, (r) =>
         r.lines.length === 0
           ? html`<p data-zero>${this.t.t('reportZero', r.month)}</p>`
-          : html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="report-title">
-                <table aria-labelledby="report-title">
-                  <thead>
-                    <tr>
-                      <th scope="col">${this.t.t('colName')}</th>
-                      <th scope="col" class="num">${this.t.t('colDamaged')}</th>
-                      <th scope="col" class="num">${this.t.t('colLost')}</th>
-                      <th scope="col" class="num">${this.t.t('colCost')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${r.lines.map(
-                      (line) => html`<tr data-item-id=${line.itemId}>
-                        <th scope="row">${this.t.text(line.itemName)}</th>
-                        <td class="num" data-damaged>${line.damaged}</td>
-                        <td class="num" data-lost>${line.lost}</td>
-                        <td class="num" data-cost>${formatMoney(line.cost, locale)}</td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                  <tfoot>
-                    <tr data-total>
-                      <th scope="row">${this.t.t('total')}</th>
-                      <td class="num" data-damaged>${r.damaged}</td>
-                      <td class="num" data-lost>${r.lost}</td>
-                      <td class="num" data-cost>${formatMoney(r.cost, locale)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
+          : html`${plainTable(
+                'report-title',
+                [[this.t.t('colName')], [this.t.t('colDamaged'), true], [this.t.t('colLost'), true], [this.t.t('colCost'), true]],
+                r.lines.map(
+                  (line) => html`<tr data-item-id=${line.itemId}>
+                    <th scope="row">${this.t.text(line.itemName)}</th>
+                    <td class="num" data-damaged>${line.damaged}</td>
+                    <td class="num" data-lost>${line.lost}</td>
+                    <td class="num" data-cost>${formatMoney(line.cost, locale)}</td>
+                  </tr>`,
+                ),
+                html`<tfoot>
+                  <tr data-total>
+                    <th scope="row">${this.t.t('total')}</th>
+                    <td class="num" data-damaged>${r.damaged}</td>
+                    <td class="num" data-lost>${r.lost}</td>
+                    <td class="num" data-cost>${formatMoney(r.cost, locale)}</td>
+                  </tr>
+                </tfoot>`,
+              )}
               <p class="muted">${this.t.t('reportCostNote')}</p>`,
       )}
     </section>`;

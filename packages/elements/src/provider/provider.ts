@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createClient, type Compound, type Locale } from '@bianmin/sdk';
+import { COMPOUND_TIME_ZONE, createClient, type Compound, type Locale } from '@bianmin/sdk';
 import { isPermanentFailure } from '@bianmin/sdk/outbox';
 import { bianminContext, type BianminClient, type BianminContext } from '../base/context.js';
 import { commonMessages } from '../i18n/common.js';
@@ -101,7 +101,7 @@ export class BmProvider extends LitElement {
       this.provider.setValue({
         client,
         locale: this.effectiveLocale,
-        timeZone: this.validTimeZone() ?? this.compound?.timeZone ?? 'Asia/Shanghai',
+        timeZone: this.validTimeZone() ?? this.compound?.timeZone ?? COMPOUND_TIME_ZONE,
         ...(this.compound ? { compound: this.compound } : {}),
       } satisfies BianminContext);
     }

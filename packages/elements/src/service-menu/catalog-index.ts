@@ -22,8 +22,6 @@ export interface TopGroup {
 
 export interface CatalogIndex {
   readonly tops: readonly TopGroup[];
-  /** Every item, in display order. */
-  readonly items: readonly IndexedItem[];
 }
 
 /** Where items go whose category is missing from the list (never dropped silently). */
@@ -49,9 +47,10 @@ export function indexCatalog(list: PriceList): CatalogIndex {
     if (!bucket) itemsByCategory.set(key, (bucket = []));
     bucket.push(item);
   }
-  const categoryText = (c: Category | undefined): string[] => (c && c.id !== UNFILED_CATEGORY_ID ? [c.name['zh-CN'], c.name.en ?? ''] : []);
-  const indexGroup = (category: Category, top: Category | undefined): CategoryGroup => {
-    const words = [...categoryText(category), ...(top && top !== category ? categoryText(top) : [])];
+  const categoryText = (c: Category): string[] => (c.id !== UNFILED_CATEGORY_ID ? [c.name['zh-CN'], c.name.en ?? ''] : []);
+  /** `top`: the top category of a subcategory, whose names match its items too. */
+  const indexGroup = (category: Category, top?: Category): CategoryGroup => {
+    const words = [...categoryText(category), ...(top ? categoryText(top) : [])];
     const items = (itemsByCategory.get(category.id) ?? []).sort(byOrder).map((item) => ({
       item,
       haystack: [item.name['zh-CN'], item.name.en ?? '', ...item.keywords, ...words].join(SEPARATOR).toLowerCase(),
@@ -76,7 +75,7 @@ export function indexCatalog(list: PriceList): CatalogIndex {
   for (const top of topCategories.sort(byOrder)) {
     const groups: CategoryGroup[] = [];
     // Items filed on the top category itself come first, without a subheading.
-    const own = indexGroup(top, undefined);
+    const own = indexGroup(top);
     if (own.items.length) groups.push(own);
     for (const sub of (childrenOf.get(top.id) ?? []).sort(byOrder)) {
       const g = indexGroup(sub, top);
@@ -88,9 +87,9 @@ export function indexCatalog(list: PriceList): CatalogIndex {
   if (unfiled?.length) {
     // Its title comes from the widget's strings; the id marks it.
     const category: Category = { id: UNFILED_CATEGORY_ID, parentId: null, name: { 'zh-CN': UNFILED_CATEGORY_ID }, order: Number.MAX_SAFE_INTEGER };
-    tops.push({ category, groups: [indexGroup(category, undefined)] });
+    tops.push({ category, groups: [indexGroup(category)] });
   }
-  const index: CatalogIndex = { tops, items: tops.flatMap((t) => t.groups.flatMap((g) => g.items)) };
+  const index: CatalogIndex = { tops };
   cache.set(list, index);
   return index;
 }
@@ -107,23 +106,26 @@ export function matches(entry: IndexedItem, terms: readonly string[], audience: 
   return true;
 }
 
+/** A group with these of its items: the group itself when they are all of them. */
+const withItems = (g: CategoryGroup, items: readonly IndexedItem[]): CategoryGroup => (items === g.items ? g : { category: g.category, items });
+
+/** A top category with these groups: the top itself when they are all of its own, unchanged. */
+const withGroups = (top: TopGroup, groups: CategoryGroup[]): TopGroup =>
+  groups.length === top.groups.length && groups.every((g, i) => g === top.groups[i]) ? top : { category: top.category, groups };
+
 /** The tree filtered by words and audience; groups and tops left empty are dropped. */
-export function filterCatalog(index: CatalogIndex, query: string, audience: Audience | undefined): { tops: TopGroup[]; count: number } {
+export function filterCatalog(index: CatalogIndex, query: string, audience: Audience | undefined): TopGroup[] {
   const terms = queryTerms(query);
-  let count = 0;
   const tops: TopGroup[] = [];
   for (const top of index.tops) {
     const groups: CategoryGroup[] = [];
     for (const g of top.groups) {
       const items = terms.length === 0 && !audience ? g.items : g.items.filter((e) => matches(e, terms, audience));
-      if (items.length) {
-        groups.push(items === g.items ? g : { category: g.category, items });
-        count += items.length;
-      }
+      if (items.length) groups.push(withItems(g, items));
     }
-    if (groups.length) tops.push(groups.length === top.groups.length && groups.every((g, i) => g === top.groups[i]) ? top : { category: top.category, groups });
+    if (groups.length) tops.push(withGroups(top, groups));
   }
-  return { tops, count };
+  return tops;
 }
 
 /**
@@ -141,9 +143,9 @@ export function firstItems(tops: readonly TopGroup[], limit: number): { tops: To
       if (room <= 0) break;
       const items = g.items.length <= room ? g.items : g.items.slice(0, room);
       for (const e of items) ids.push(e.item.id);
-      groups.push(items === g.items ? g : { category: g.category, items });
+      groups.push(withItems(g, items));
     }
-    kept.push(groups.length === top.groups.length && groups.every((g, i) => g === top.groups[i]) ? top : { category: top.category, groups });
+    kept.push(withGroups(top, groups));
   }
   return { tops: kept, ids };
 }

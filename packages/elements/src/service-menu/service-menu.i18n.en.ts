@@ -27,8 +27,6 @@ export const en: Translation<ServiceMenuMessages> = {
   phoneNoNumber: 'By phone',
   desk: 'At the front desk',
   agreement: 'Long-term agreement available',
-  free: 'Free',
-  paid: 'Paid',
   unfiled: 'Other services',
   version: (version: string, date: string) => `${version}, in force from ${date}`,
   servicePhone: (number: string) => `24-hour service phone ${number}`,

@@ -25,8 +25,6 @@ const zhCN = {
   phoneNoNumber: '电话办理',
   desk: '到服务台办理',
   agreement: '可签长期协议',
-  free: '免费',
-  paid: '有偿',
   unfiled: '其他服务',
   version: (version: string, date: string) => `${version}，${date}起执行`,
   servicePhone: (number: string) => `24小时服务电话 ${number}`,

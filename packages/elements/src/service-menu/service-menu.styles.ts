@@ -7,7 +7,7 @@ import { css, type CSSResult } from 'lit';
  */
 const handbook = (host: CSSResult): CSSResult => css`
   ${host} {
-    --_bm-service-menu-price-color: currentColor;
+    --_price-color: currentColor;
     color: #000;
     background: #fff;
   }
@@ -73,21 +73,22 @@ const handbook = (host: CSSResult): CSSResult => css`
 export const styles = css`
   :host {
     display: block;
-    --_bm-service-menu-gap: var(--bm-service-menu-gap, var(--_bm-space-4));
-    --_bm-service-menu-item-background: var(--bm-service-menu-item-background, var(--_bm-color-surface));
-    --_bm-service-menu-item-border: var(--bm-service-menu-item-border, var(--_bm-color-border));
-    --_bm-service-menu-item-padding: var(--bm-service-menu-item-padding, var(--_bm-space-3));
-    --_bm-service-menu-price-color: var(--bm-service-menu-price-color, var(--_bm-color-primary));
-    --_bm-service-menu-heading-color: var(--bm-service-menu-heading-color, var(--_bm-color-text));
-    --_bm-service-menu-chip-radius: var(--bm-service-menu-chip-radius, 999px);
+    --_gap: var(--bm-service-menu-gap, var(--_bm-space-4));
+    --_item-bg: var(--bm-service-menu-item-background, var(--_bm-color-surface));
+    --_item-border: var(--bm-service-menu-item-border, var(--_bm-color-border));
+    --_item-pad: var(--bm-service-menu-item-padding, var(--_bm-space-3));
+    --_price-color: var(--bm-service-menu-price-color, var(--_bm-color-primary));
+    --_heading-color: var(--bm-service-menu-heading-color, var(--_bm-color-text));
+    --_chip-radius: var(--bm-service-menu-chip-radius, 999px);
   }
   [hidden] {
     display: none !important;
   }
-  .menu {
+  .menu,
+  .list {
     display: flex;
     flex-direction: column;
-    gap: var(--_bm-service-menu-gap);
+    gap: var(--_gap);
   }
   .handbook-header {
     display: none;
@@ -105,13 +106,16 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_bm-space-3);
   }
+  .search input,
+  .chip {
+    min-height: max(24px, var(--_bm-target-size));
+    border: 1px solid var(--_bm-color-border);
+    background: var(--_bm-color-surface);
+  }
   .search input {
     width: 100%;
-    min-height: max(24px, var(--_bm-target-size));
     padding: var(--_bm-space-2) var(--_bm-space-3);
-    border: 1px solid var(--_bm-color-border);
     border-radius: var(--_bm-radius);
-    background: var(--_bm-color-surface);
   }
   .search input::placeholder {
     color: var(--_bm-color-text-muted);
@@ -123,12 +127,9 @@ export const styles = css`
     gap: var(--_bm-space-2);
   }
   .chip {
-    min-height: max(24px, var(--_bm-target-size));
     min-width: max(24px, var(--_bm-target-size));
     padding: var(--_bm-space-1) var(--_bm-space-4);
-    border: 1px solid var(--_bm-color-border);
-    border-radius: var(--_bm-service-menu-chip-radius);
-    background: var(--_bm-color-surface);
+    border-radius: var(--_chip-radius);
     cursor: pointer;
   }
   .chip[aria-pressed='true'] {
@@ -139,20 +140,10 @@ export const styles = css`
   .more {
     align-self: center;
   }
-  .count {
-    margin: 0;
-    color: var(--_bm-color-text-muted);
-    font-size: var(--_bm-font-size-small);
-  }
-  .list {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_bm-service-menu-gap);
-  }
   .category-title,
   .subcategory-title {
     margin: 0 0 var(--_bm-space-2);
-    color: var(--_bm-service-menu-heading-color);
+    color: var(--_heading-color);
     line-height: 1.3;
   }
   .category-title {
@@ -174,10 +165,10 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_bm-space-1);
-    padding: var(--_bm-service-menu-item-padding);
-    border: 1px solid var(--_bm-service-menu-item-border);
+    padding: var(--_item-pad);
+    border: 1px solid var(--_item-border);
     border-radius: var(--_bm-radius);
-    background: var(--_bm-service-menu-item-background);
+    background: var(--_item-bg);
   }
   .item:focus-visible {
     outline-offset: 0;
@@ -195,13 +186,16 @@ export const styles = css`
     min-width: 0;
   }
   .price {
-    color: var(--_bm-service-menu-price-color);
+    color: var(--_price-color);
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  .count,
   .note,
   .hours,
-  .bands {
+  .bands,
+  .mode,
+  .notes {
     margin: 0;
     color: var(--_bm-color-text-muted);
     font-size: var(--_bm-font-size-small);
@@ -219,13 +213,7 @@ export const styles = css`
   .actions .bm-button {
     padding-block: var(--_bm-space-1);
   }
-  .mode {
-    font-size: var(--_bm-font-size-small);
-    color: var(--_bm-color-text-muted);
-  }
   .notes {
-    font-size: var(--_bm-font-size-small);
-    color: var(--_bm-color-text-muted);
     border-top: 1px solid var(--_bm-color-border);
   }
   .notes ul {

@@ -58,7 +58,7 @@ interface MenuView {
  * The only price list residents may see: the approved list once published (seed 001). An approved
  * list not yet published is not in force, and a superseded list's prices no longer apply.
  */
-const PUBLIC_STATUSES: ReadonlySet<PriceList['status']> = new Set(['published']);
+const PUBLIC_STATUS: PriceList['status'] = 'published';
 
 const AUDIENCE_KEYS = {
   household: 'audienceHousehold',
@@ -191,27 +191,24 @@ export class BmServiceMenu extends BmElement {
     if (this.catalog.status === 'error') void this.catalog.refresh();
   };
 
-  private readonly onBeforePrint = (): void => {
-    this.printing = true;
-  };
-
-  private readonly onAfterPrint = (): void => {
-    this.printing = false;
+  /** `beforeprint` and `afterprint`: every service is rendered while the document is printed. */
+  private readonly onPrint = (e: Event): void => {
+    this.printing = e.type === 'beforeprint';
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
-    window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('afterprint', this.onAfterPrint);
+    window.addEventListener('beforeprint', this.onPrint);
+    window.addEventListener('afterprint', this.onPrint);
     this.armRefresh();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('afterprint', this.onAfterPrint);
+    window.removeEventListener('beforeprint', this.onPrint);
+    window.removeEventListener('afterprint', this.onPrint);
     clearInterval(this.refreshTimer);
   }
 
@@ -224,14 +221,10 @@ export class BmServiceMenu extends BmElement {
     return !this.audience || (AUDIENCES as readonly string[]).includes(this.audience);
   }
 
-  private get pageSizeValid(): boolean {
-    return Number.isInteger(this.pageSize) && this.pageSize >= 1;
-  }
-
   /** The first attribute with a value the menu cannot use, with that value. */
   private get invalidAttribute(): readonly [name: string, value: string] | undefined {
     if (!this.audienceValid) return ['audience', this.audience ?? ''];
-    if (!this.pageSizeValid) return ['page-size', this.getAttribute('page-size') ?? String(this.pageSize)];
+    if (!(Number.isInteger(this.pageSize) && this.pageSize >= 1)) return ['page-size', this.getAttribute('page-size') ?? String(this.pageSize)];
     if (!this.refreshValid) return ['refresh-interval', this.getAttribute('refresh-interval') ?? String(this.refreshInterval)];
     return undefined;
   }
@@ -244,9 +237,8 @@ export class BmServiceMenu extends BmElement {
     const audience = this.effectiveAudience;
     const v = this.view;
     if (v && v.list === list && v.query === this.query && v.audience === audience) return v;
-    const { tops } = filterCatalog(indexCatalog(list), this.query, audience);
-    const ids = tops.flatMap((t) => t.groups.flatMap((g) => g.items.map((e) => e.item.id)));
-    this.view = { list, query: this.query, audience, tops, ids };
+    // With no limit, `firstItems` returns the filtered tree as it is, and its ids.
+    this.view = { list, query: this.query, audience, ...firstItems(filterCatalog(indexCatalog(list), this.query, audience), Infinity) };
     return this.view;
   }
 
@@ -261,9 +253,9 @@ export class BmServiceMenu extends BmElement {
     const status = this.catalog.status;
     const invalid = !this.bm || this.invalidAttribute !== undefined;
     const list = this.catalog.value;
-    const shown = status === 'ready' && list && PUBLIC_STATUSES.has(list.status) ? this.filtered(list).ids.length : -1;
+    const shown = status === 'ready' && list && list.status === PUBLIC_STATUS ? this.filtered(list).ids.length : -1;
     this.setCustomState('loading', !invalid && (status === 'pending' || status === 'idle') && list === undefined);
-    this.setCustomState('error', invalid || status === 'error' || (list !== undefined && !PUBLIC_STATUSES.has(list.status)));
+    this.setCustomState('error', invalid || status === 'error' || (list !== undefined && list.status !== PUBLIC_STATUS));
     this.setCustomState('offline', !invalid && this.offline);
     this.setCustomState('empty', !invalid && (status === 'empty' || shown === 0));
   }
@@ -287,7 +279,7 @@ export class BmServiceMenu extends BmElement {
 
   private renderMenu(list: PriceList): TemplateResult {
     // Defence in depth: the API serves only the published list in force; no other list may reach residents (seed 001).
-    if (!PUBLIC_STATUSES.has(list.status)) {
+    if (list.status !== PUBLIC_STATUS) {
       return html`<div class="bm-state" data-kind="error" role="alert" part="error">${this.common.t('errorShape')}</div>`;
     }
     const view = this.filtered(list);
@@ -375,20 +367,17 @@ export class BmServiceMenu extends BmElement {
     </div>`;
   }
 
-  private categoryName(c: TopGroup['category']): string {
-    return c.id === UNFILED_CATEGORY_ID ? this.msg.t('unfiled') : this.msg.text(c.name);
-  }
-
   // Only the items matching the search are rendered, the first pages of them: a keystroke in a
   // list of a thousand services changes at most a page of cards.
   private renderTop(top: TopGroup, active: string | undefined, phone: string | undefined, locale: Locale): TemplateResult {
-    const titleId = `cat-${top.category.id}`;
+    const c = top.category;
+    const titleId = `cat-${c.id}`;
     return html`<section part="category" class="category" aria-labelledby=${titleId}>
-      <h2 id=${titleId} part="category-title" class="category-title">${this.categoryName(top.category)}</h2>
+      <h2 id=${titleId} part="category-title" class="category-title">${c.id === UNFILED_CATEGORY_ID ? this.msg.t('unfiled') : this.msg.text(c.name)}</h2>
       ${repeat(
         top.groups,
         (g) => g.category.id,
-        (g) => this.renderGroup(g, g.category.id !== top.category.id, active, phone, locale),
+        (g) => this.renderGroup(g, g.category.id !== c.id, active, phone, locale),
       )}
     </section>`;
   }
@@ -419,7 +408,7 @@ export class BmServiceMenu extends BmElement {
     const online = item.bookingModes.includes('online');
     const number = item.bookingModes.includes('phone') ? (item.phone ?? compoundPhone) : undefined;
     const href = number ? telHref(number) : null;
-    const described = [`p-${id}`, item.priceNote ? `pn-${id}` : '', `a-${id}`].filter(Boolean).join(' ');
+    const described = `p-${id}${item.priceNote ? ` pn-${id}` : ''} a-${id}`;
     return html`<li
       part="item"
       class="item"
@@ -488,14 +477,10 @@ export class BmServiceMenu extends BmElement {
     });
   }
 
-  private row(id: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`li.item[data-id="${CSS.escape(id)}"]`);
-  }
-
   /** Moves the list's tab stop to an item and focuses it. */
   private focusItem(id: string): void {
     this.activeId = id;
-    const row = this.row(id);
+    const row = this.renderRoot.querySelector<HTMLElement>(`li.item[data-id="${CSS.escape(id)}"]`);
     if (row) {
       row.tabIndex = 0;
       row.focus();

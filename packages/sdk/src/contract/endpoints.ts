@@ -40,7 +40,36 @@ export interface Endpoint {
 }
 
 const empty = z.object({});
-const byId = <K extends string>(key: K) => z.object({ [key]: Id } as { [P in K]: typeof Id });
+
+/** The path parameter a path template names: `'/bookings/{bookingId}'` → `'bookingId'`. */
+type PathParam<P extends string> = P extends `${string}{${infer K}}${string}` ? K : never;
+/** What an operation has beyond its method, path and response (status 200 unless it says 201). */
+interface Extra {
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
+  readonly status?: 201;
+  readonly idempotent?: true;
+}
+type Operation<M extends Endpoint['method'], P extends string, R extends z.ZodMiniType, X extends Extra> = {
+  readonly method: M;
+  readonly path: P;
+  readonly response: R;
+  readonly status: X extends { status: 201 } ? 201 : 200;
+} & ([PathParam<P>] extends [never] ? unknown : { readonly params: z.ZodMiniObject<{ [K in PathParam<P>]: typeof Id }, z.core.$strip> }) &
+  Omit<X, 'status'>;
+
+/**
+ * One operation of the table: its path parameter (an `Id`) is the one its path names, and its status
+ * is 200 unless `extra` says 201.
+ */
+const operation =
+  <M extends Endpoint['method']>(method: M) =>
+  <const P extends string, const R extends z.ZodMiniType, const X extends Extra = {}>(path: P, response: R, extra?: X): Operation<M, P, R, X> => {
+    const param = /\{(\w+)\}/.exec(path)?.[1];
+    return { method, path, ...(param && { params: z.object({ [param]: Id }) }), response, status: 200, ...extra } as unknown as Operation<M, P, R, X>;
+  };
+const get = operation('GET');
+const post = operation('POST');
 
 export const Me = z.object({
   role: z.enum(['resident', 'staff']),
@@ -68,140 +97,39 @@ export const LoanPage = page(Loan);
 export const HelpRequestPage = page(HelpRequest);
 
 export const endpoints = {
-  'session.me': {
-    method: 'GET', path: '/me',
-    response: Me, status: 200,
-  },
-  'compound.get': {
-    method: 'GET', path: '/compound',
-    response: Compound, status: 200,
-  },
-  'catalog.current': {
-    method: 'GET', path: '/catalog',
-    response: PriceList, status: 200,
-  },
-  'priceLists.list': {
-    method: 'GET', path: '/price-lists',
-    response: z.array(PriceListSummary), status: 200,
-  },
-  'priceLists.get': {
-    method: 'GET', path: '/price-lists/{priceListId}',
-    params: byId('priceListId'), response: PriceList, status: 200,
-  },
-  'priceLists.transition': {
-    method: 'POST', path: '/price-lists/{priceListId}/transitions',
-    params: byId('priceListId'), body: PriceListTransitionInput, response: PriceList, status: 200,
-  },
-  'services.availability': {
-    method: 'GET', path: '/services/{serviceId}/availability',
-    params: byId('serviceId'), query: AvailabilityQuery, response: Availability,
-    status: 200,
-  },
-  'services.quote': {
-    method: 'POST', path: '/services/{serviceId}/quote',
-    params: byId('serviceId'), body: QuoteInput, response: Quote, status: 200,
-  },
-  'bookings.create': {
-    method: 'POST', path: '/bookings',
-    body: BookingInput, response: Booking, status: 201, idempotent: true,
-  },
-  'bookings.list': {
-    method: 'GET', path: '/bookings',
-    query: BookingListQuery, response: BookingPage, status: 200,
-  },
-  'bookings.get': {
-    method: 'GET', path: '/bookings/{bookingId}',
-    params: byId('bookingId'), response: Booking, status: 200,
-  },
-  'bookings.cancel': {
-    method: 'POST', path: '/bookings/{bookingId}/cancel',
-    params: byId('bookingId'), body: CancelInput, response: Booking, status: 200,
-  },
-  'bookings.feedback': {
-    method: 'POST', path: '/bookings/{bookingId}/feedback',
-    params: byId('bookingId'), body: FeedbackInput, response: Booking, status: 200,
-  },
-  'bookings.transition': {
-    method: 'POST', path: '/bookings/{bookingId}/status',
-    params: byId('bookingId'), body: BookingStatusInput, response: Booking, status: 200,
-  },
-  'agreements.list': {
-    method: 'GET', path: '/agreements',
-    response: z.array(Agreement), status: 200,
-  },
-  'agreements.get': {
-    method: 'GET', path: '/agreements/{agreementId}',
-    params: byId('agreementId'), response: Agreement, status: 200,
-  },
-  'agreements.change': {
-    method: 'POST', path: '/agreements/{agreementId}/changes',
-    params: byId('agreementId'), body: AgreementChangeInput, response: AgreementChange,
-    status: 201, idempotent: true,
-  },
-  'statements.list': {
-    method: 'GET', path: '/statements',
-    query: StatementQuery, response: z.array(Statement), status: 200,
-  },
-  'statements.get': {
-    method: 'GET', path: '/statements/{statementId}',
-    params: byId('statementId'), response: Statement, status: 200,
-  },
-  'loanItems.list': {
-    method: 'GET', path: '/loan-items',
-    response: z.array(LoanItem), status: 200,
-  },
-  'loans.checkout': {
-    method: 'POST', path: '/loans',
-    body: CheckoutInput, response: Loan, status: 201, idempotent: true,
-  },
-  'loans.return': {
-    method: 'POST', path: '/loans/{loanId}/return',
-    params: byId('loanId'), body: ReturnInput, response: Loan, status: 200,
-  },
-  'loans.list': {
-    method: 'GET', path: '/loans',
-    query: LoanListQuery, response: LoanPage, status: 200,
-  },
-  'loans.handover': {
-    method: 'GET', path: '/loans/handover',
-    query: HandoverQuery, response: HandoverSummary, status: 200,
-  },
-  'loans.report': {
-    method: 'GET', path: '/loans/report',
-    query: ReportQuery, response: ZeroLossReport, status: 200,
-  },
-  'help.create': {
-    method: 'POST', path: '/help-requests',
-    body: HelpRequestInput, response: HelpRequest, status: 201, idempotent: true,
-  },
-  'help.list': {
-    method: 'GET', path: '/help-requests',
-    query: HelpListQuery, response: HelpRequestPage, status: 200,
-  },
-  'help.get': {
-    method: 'GET', path: '/help-requests/{helpRequestId}',
-    params: byId('helpRequestId'), response: HelpRequest, status: 200,
-  },
-  'help.acknowledge': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/acknowledge',
-    params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200,
-  },
-  'help.reply': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/reply',
-    params: byId('helpRequestId'), body: HelpReplyInput, response: HelpRequest, status: 200,
-  },
-  'help.refer': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/refer',
-    params: byId('helpRequestId'), body: Referral, response: HelpRequest, status: 200,
-  },
-  'help.resolve': {
-    method: 'POST', path: '/help-requests/{helpRequestId}/resolve',
-    params: byId('helpRequestId'), body: empty, response: HelpRequest, status: 200,
-  },
-  'feeBoard.get': {
-    method: 'GET', path: '/fee-board',
-    query: FeeBoardQuery, response: FeeBoard, status: 200,
-  },
+  'session.me': get('/me', Me),
+  'compound.get': get('/compound', Compound),
+  'catalog.current': get('/catalog', PriceList),
+  'priceLists.list': get('/price-lists', z.array(PriceListSummary)),
+  'priceLists.get': get('/price-lists/{priceListId}', PriceList),
+  'priceLists.transition': post('/price-lists/{priceListId}/transitions', PriceList, { body: PriceListTransitionInput }),
+  'services.availability': get('/services/{serviceId}/availability', Availability, { query: AvailabilityQuery }),
+  'services.quote': post('/services/{serviceId}/quote', Quote, { body: QuoteInput }),
+  'bookings.create': post('/bookings', Booking, { body: BookingInput, status: 201, idempotent: true }),
+  'bookings.list': get('/bookings', BookingPage, { query: BookingListQuery }),
+  'bookings.get': get('/bookings/{bookingId}', Booking),
+  'bookings.cancel': post('/bookings/{bookingId}/cancel', Booking, { body: CancelInput }),
+  'bookings.feedback': post('/bookings/{bookingId}/feedback', Booking, { body: FeedbackInput }),
+  'bookings.transition': post('/bookings/{bookingId}/status', Booking, { body: BookingStatusInput }),
+  'agreements.list': get('/agreements', z.array(Agreement)),
+  'agreements.get': get('/agreements/{agreementId}', Agreement),
+  'agreements.change': post('/agreements/{agreementId}/changes', AgreementChange, { body: AgreementChangeInput, status: 201, idempotent: true }),
+  'statements.list': get('/statements', z.array(Statement), { query: StatementQuery }),
+  'statements.get': get('/statements/{statementId}', Statement),
+  'loanItems.list': get('/loan-items', z.array(LoanItem)),
+  'loans.checkout': post('/loans', Loan, { body: CheckoutInput, status: 201, idempotent: true }),
+  'loans.return': post('/loans/{loanId}/return', Loan, { body: ReturnInput }),
+  'loans.list': get('/loans', LoanPage, { query: LoanListQuery }),
+  'loans.handover': get('/loans/handover', HandoverSummary, { query: HandoverQuery }),
+  'loans.report': get('/loans/report', ZeroLossReport, { query: ReportQuery }),
+  'help.create': post('/help-requests', HelpRequest, { body: HelpRequestInput, status: 201, idempotent: true }),
+  'help.list': get('/help-requests', HelpRequestPage, { query: HelpListQuery }),
+  'help.get': get('/help-requests/{helpRequestId}', HelpRequest),
+  'help.acknowledge': post('/help-requests/{helpRequestId}/acknowledge', HelpRequest, { body: empty }),
+  'help.reply': post('/help-requests/{helpRequestId}/reply', HelpRequest, { body: HelpReplyInput }),
+  'help.refer': post('/help-requests/{helpRequestId}/refer', HelpRequest, { body: Referral }),
+  'help.resolve': post('/help-requests/{helpRequestId}/resolve', HelpRequest, { body: empty }),
+  'feeBoard.get': get('/fee-board', FeeBoard, { query: FeeBoardQuery }),
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

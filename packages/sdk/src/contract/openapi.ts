@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/mini';
 import * as schema from '../schema/index.js';
-import { DATE_PATTERN, DATETIME_PATTERN, integerBounds } from '../schema/formats.js';
+import { integerBounds } from '../schema/formats.js';
 import { access } from './access.js';
 import { COMMON_ERRORS, ERROR_STATUS, IDEMPOTENCY_HEADER, REQUEST_ID_HEADER, endpoints, type Endpoint, type EndpointId } from './endpoints.js';
 import * as contractSchemas from './endpoints.js';
@@ -27,16 +27,14 @@ const stringMap = (maxKey?: number, maxValue?: number): Json => ({
 });
 
 /**
- * JSON Schemas of the schemas that check with a function, which `toJSONSchema` cannot read: the ISO
- * formats (schema/formats.ts) and the booking `metadata` maps (schema/booking.ts `stringMap`; the
- * limits are those of `BookingInput`, and test/contract checks that the two agree). Each is what zod
- * writes for the construct the schema stands for.
+ * JSON Schemas of the schemas that check with a function, which `toJSONSchema` cannot read: the
+ * booking `metadata` maps (schema/booking.ts `stringMap`; the limits are those of `BookingInput`,
+ * and test/contract checks that the two agree). Each is what zod writes for the construct the
+ * schema stands for.
  */
 function customSchemas(): Map<unknown, Json> {
   const inner = (s: z.ZodMiniType) => (s._zod.def as { innerType?: unknown }).innerType;
   return new Map<unknown, Json>([
-    [schema.Instant, { format: 'date-time', pattern: DATETIME_PATTERN.source }],
-    [schema.LocalDate, { format: 'date', pattern: DATE_PATTERN.source }],
     [inner(schema.BookingInput.shape.metadata), stringMap(40, 200)],
     [inner(schema.Booking.shape.metadata), stringMap()],
   ]);

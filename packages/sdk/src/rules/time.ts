@@ -47,6 +47,15 @@ function parseDate(date: string): [number, number, number] {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/** Epoch milliseconds of a calendar date's midnight in UTC: calendar arithmetic, no zone involved. */
+function utcDay(date: string): number {
+  const [y, m, d] = parseDate(date);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a UTC midnight. */
+const isoWeekday = (ms: number): number => ((new Date(ms).getUTCDay() + 6) % 7) + 1;
+
 /** Minutes since local midnight of an `HH:mm` wall time; `24:00` is 1440. */
 export function minuteOfDay(time: string): number {
   const m = TIME_RE.exec(time);
@@ -58,8 +67,7 @@ export function minuteOfDay(time: string): number {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date; no time zone involved. */
 export function weekdayOf(date: string): number {
-  const [y, m, d] = parseDate(date);
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+  return isoWeekday(utcDay(date));
 }
 
 /** Epoch milliseconds of an instant; throws a RangeError on anything unparseable. */
@@ -97,7 +105,7 @@ export function zonedParts(at: At, timeZone = COMPOUND_TIME_ZONE): ZonedParts {
     hour: (p.hour ?? 0) % 24, // some engines print midnight as 24
     minute: p.minute ?? 0,
     second: p.second ?? 0,
-    weekday: ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1,
+    weekday: isoWeekday(Date.UTC(year, month - 1, day)),
   };
 }
 
@@ -116,8 +124,7 @@ export function offsetMinutes(at: At, timeZone = COMPOUND_TIME_ZONE): number {
  * the change, which lands after the gap (02:30 → 03:30).
  */
 function wallToEpoch(date: string, minutes: number, timeZone: string): number {
-  const [y, m, d] = parseDate(date);
-  const wall = Date.UTC(y, m - 1, d) + minutes * MINUTE;
+  const wall = utcDay(date) + minutes * MINUTE;
   const before = wall - offsetMinutes(wall - DAY_MS, timeZone) * MINUTE;
   const after = wall - offsetMinutes(wall + DAY_MS, timeZone) * MINUTE;
   if (before === after) return before; // no offset change within a day: the usual case
@@ -171,15 +178,13 @@ export function addMinutes(at: At, minutes: number, timeZone = COMPOUND_TIME_ZON
 
 /** A calendar date plus `n` days (calendar arithmetic, no zone involved). */
 export function addDays(date: string, n: number): string {
-  const [y, m, d] = parseDate(date);
-  return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
+  return new Date(utcDay(date) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from date `a` to date `b` (`YYYY-MM-DD`), negative when `b` is earlier. */
 export function daysBetween(a: string, b: string): number {
-  const [ya, ma, da] = parseDate(a);
-  const [yb, mb, db] = parseDate(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / DAY_MS);
+  const from = utcDay(a);
+  return Math.round((utcDay(b) - from) / DAY_MS);
 }
 
 /** Minutes from `a` to `b` (negative when `b` is earlier; fractional if the seconds differ). */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { AMENITIES, Amenity, BookingMode } from './catalog.js';
 import { Address, Fen, FreeText, HistoryEntry, Id, Instant, LocalDate, LocalizedText } from './common.js';
-import { int, object } from './formats.js';
+import { int, object, trim } from './formats.js';
 import { Contact } from './household.js';
 
 /** One line of a price quote. `amount` is always `unitAmount × quantity`; lines sum to the total. */
@@ -113,7 +113,7 @@ const rating = {
 };
 const complaint = {
   kind: z.literal('complaint'),
-  comment: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+  comment: z.string().check(trim, z.minLength(1), z.maxLength(1000)),
 };
 export const FeedbackInput = z.union([object(rating), object(complaint)]);
 export type FeedbackInput = z.infer<typeof FeedbackInput>;

@@ -1,28 +1,28 @@
 import * as z from 'zod/mini';
-import { DATE_PATTERN, DATETIME_PATTERN, int, isoFormat, object } from './formats.js';
+import { DATE_PATTERN, DATETIME_PATTERN, int, matching, object, trim } from './formats.js';
 
 /** Money: CNY in integer fen (分). 20 yuan is `2000`. Never a float. */
 export const Fen = int(0, 1_000_000_000);
 export type Fen = z.infer<typeof Fen>;
 
 /** An instant on the wire: ISO 8601 with an offset (`2026-11-23T09:00:00+08:00`); `z.iso.datetime({ offset: true })`. */
-export const Instant = isoFormat(DATETIME_PATTERN, 'datetime');
+export const Instant = matching(DATETIME_PATTERN, 'datetime');
 export type Instant = z.infer<typeof Instant>;
 
 /** A calendar date in the compound's time zone, `YYYY-MM-DD`; `z.iso.date()`. */
-export const LocalDate = isoFormat(DATE_PATTERN, 'date');
+export const LocalDate = matching(DATE_PATTERN, 'date');
 export type LocalDate = z.infer<typeof LocalDate>;
 
 /** A calendar month, `YYYY-MM`. */
-export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'));
+export const Month = matching(/^\d{4}-(0[1-9]|1[0-2])$/, 'regex', 'expected YYYY-MM');
 export type Month = z.infer<typeof Month>;
 
 /** A wall-clock time in the compound's time zone, `HH:mm` (24 h; `24:00` ends a day). */
-export const LocalTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:mm'));
+export const LocalTime = matching(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'regex', 'expected HH:mm');
 export type LocalTime = z.infer<typeof LocalTime>;
 
 /** Identifiers: short, URL-safe. */
-export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an id of letters, digits, _ or -'));
+export const Id = matching(/^[A-Za-z0-9_-]{1,64}$/, 'regex', 'expected an id of letters, digits, _ or -');
 export type Id = z.infer<typeof Id>;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -37,15 +37,15 @@ export const LocalizedText = object({
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** A mainland China mobile number: 11 digits starting 13–19. */
-export const MobilePhone = z.string().check(z.regex(/^1[3-9]\d{9}$/, 'expected an 11-digit mainland mobile number'));
+export const MobilePhone = matching(/^1[3-9]\d{9}$/, 'regex', 'expected an 11-digit mainland mobile number');
 export type MobilePhone = z.infer<typeof MobilePhone>;
 
 /** A public or service phone number: digits, optionally grouped with hyphens (`0755-8888-6666`, `120`). */
-export const ServicePhone = z.string().check(z.regex(/^\+?\d[\d-]{1,19}$/, 'expected a phone number of digits and hyphens'));
+export const ServicePhone = matching(/^\+?\d[\d-]{1,19}$/, 'regex', 'expected a phone number of digits and hyphens');
 export type ServicePhone = z.infer<typeof ServicePhone>;
 
 /** A person's name as a resident gives it. */
-export const PersonName = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+export const PersonName = z.string().check(trim, z.minLength(1), z.maxLength(40));
 
 /** Free text written by a person (notes, comments, descriptions). */
 export const FreeText = z.string().check(z.maxLength(1000));
@@ -57,8 +57,8 @@ export type Audience = z.infer<typeof Audience>;
 
 /** A place in the compound: building and room (栋号/房号). */
 export const Address = object({
-  building: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  room: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  building: z.string().check(trim, z.minLength(1), z.maxLength(20)),
+  room: z.string().check(trim, z.minLength(1), z.maxLength(20)),
 });
 export type Address = z.infer<typeof Address>;
 

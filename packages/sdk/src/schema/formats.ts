@@ -1,15 +1,17 @@
 /**
- * Integers, ISO dates, objects and tagged unions for the schemas, internal to the SDK (not exported
- * from the package). The integers and dates are smaller than zod's own; the objects and unions are
- * quicker (with `int(min, max)` they take about a third off the time a 1,000-service catalog takes
- * to validate, measured against `JSON.parse` of it).
+ * Integers, string formats, trimming, objects and tagged unions for the schemas, internal to the
+ * SDK (not exported from the package). The integers and string formats are smaller than zod's own;
+ * the objects and unions are quicker (with `int(min, max)` they take about a third off the time a
+ * 1,000-service catalog takes to validate, measured against `JSON.parse` of it).
  *
  * Each accepts and rejects exactly what its zod counterpart does and reports the same issues, but
- * as a plain check function: `z.int()` brings zod's whole number-format machinery (int32, uint32,
- * float32 … ranges) into a browser bundle, and `z.iso.datetime` / `z.iso.date` its string-format
- * classes and regex builders, ~0.4 and ~0.3 KB gzipped. Their JSON Schemas (`type: integer` and
- * the safe range; `format: date-time` / `date` and the pattern) are set in contract/openapi.ts, which
- * recognises them by identity. test/sdk/schema/equivalents.test.ts holds each to its counterpart.
+ * as a plain check: `z.int()` brings zod's whole number-format machinery (int32, uint32, float32 …
+ * ranges) into a browser bundle, `z.iso.datetime` / `z.iso.date` its string-format classes and
+ * regex builders, ~0.4 and ~0.3 KB gzipped, and `z.regex` / `z.trim` their check classes. The JSON
+ * Schemas of the integers (`type: integer` and the safe range) are set in contract/openapi.ts, which
+ * recognises their checks; the string formats carry the definition zod's own check has, so
+ * `toJSONSchema` writes their `format` and `pattern` as it does zod's. test/sdk/schema/equivalents.test.ts
+ * holds each to its counterpart.
  */
 import * as z from 'zod/mini';
 import type { $ZodRawIssue, ParsePayload } from 'zod/v4/core';
@@ -59,6 +61,14 @@ export const int = (min?: number, max?: number) => {
   return z.number().check(check);
 };
 
+/**
+ * `z.trim()` as a check function: the same overwrite (the value, trimmed), without zod's overwrite
+ * check classes. JSON Schema has no trim, so the contract is the same.
+ */
+export const trim = (payload: ParsePayload<string>): void => {
+  payload.value = payload.value.trim();
+};
+
 // zod's own patterns (zod/v4/core regexes `date`, and `datetime({ offset: true })`): a real
 // calendar date (leap years included), and a time with seconds and an offset or Z.
 const DATE = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))`;
@@ -67,12 +77,29 @@ export const DATE_PATTERN = new RegExp(`^${DATE}$`);
 /** ISO 8601 date and time with seconds (fraction optional) and an offset or Z. */
 export const DATETIME_PATTERN = new RegExp(String.raw`^${DATE}T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$`);
 
-/** A string matching `pattern`, reported as zod reports its string format `format` (`date`, `datetime`). */
-export const isoFormat = (pattern: RegExp, format: 'date' | 'datetime') =>
-  z.string().check((payload) => {
-    const input = payload.value;
-    if (!pattern.test(input)) payload.issues.push({ origin: 'string', code: 'invalid_format', format, pattern: String(pattern), input });
-  });
+/**
+ * A string matching `pattern`, reported as zod reports its string format `format`, with `message`
+ * when given: `regex` checks and reports what `z.string().check(z.regex(pattern, message))` does;
+ * `date` and `datetime`, with zod's own patterns, what `z.iso.date()` and
+ * `z.iso.datetime({ offset: true })` do. Its check is a plain object with the definition zod's own
+ * check has (`string_format`, the format, the pattern), so `toJSONSchema` writes the same `format`
+ * and `pattern`, but it brings none of zod's string-format check classes into a browser bundle.
+ */
+export const matching = (pattern: RegExp, format: 'regex' | 'date' | 'datetime', message?: string) => {
+  const check: z.core.$ZodCheck<string> = {
+    _zod: {
+      def: { check: 'string_format', format, pattern, error: () => message } as z.core.$ZodCheckStringFormatDef,
+      onattach: [],
+      check: (payload) => {
+        const input = payload.value;
+        if (!pattern.test(input)) {
+          payload.issues.push({ origin: 'string', code: 'invalid_format', format, input, pattern: String(pattern), inst: check, continue: true });
+        }
+      },
+    },
+  };
+  return z.string().check(check);
+};
 
 /**
  * A union of objects told apart by a literal `kind`, like `z.discriminatedUnion('kind', options)`

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FreeText, HistoryEntry, Id, Instant, LocalizedText, MobilePhone, ServicePhone } from './common.js';
-import { int, object } from './formats.js';
+import { int, object, trim } from './formats.js';
 
 /** The seven kinds of help request (seed 003). */
 export const HELP_KINDS = ['medical', 'security', 'disaster', 'repair', 'complaint', 'consultation', 'other'] as const;
@@ -16,9 +16,9 @@ export const DISASTER_SUBKINDS = ['flood', 'fire', 'other'] as const;
 export const MEDICAL_WANTS = ['hospital', 'ambulance', 'stay'] as const;
 
 export const HelpLocation = object({
-  building: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  room: z.optional(z.string().check(z.trim(), z.maxLength(20))),
-  floor: z.optional(z.string().check(z.trim(), z.maxLength(10))),
+  building: z.string().check(trim, z.minLength(1), z.maxLength(20)),
+  room: z.optional(z.string().check(trim, z.maxLength(20))),
+  floor: z.optional(z.string().check(trim, z.maxLength(10))),
   /** Anything that helps find the place: "地下车库B区". */
   detail: z.optional(z.string().check(z.maxLength(200))),
 });
@@ -27,7 +27,7 @@ export type HelpLocation = z.infer<typeof HelpLocation>;
 const base = {
   location: HelpLocation,
   phone: MobilePhone,
-  name: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  name: z.optional(z.string().check(trim, z.maxLength(40))),
   description: FreeText,
   /**
    * When the resident asked, which may be earlier than when it arrived (offline outbox); never later:
@@ -85,7 +85,7 @@ export const HelpRequest = object({
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
 
-export const HelpReplyInput = object({ reply: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) });
+export const HelpReplyInput = object({ reply: z.string().check(trim, z.minLength(1), z.maxLength(2000)) });
 export type HelpReplyInput = z.infer<typeof HelpReplyInput>;
 
 export const HelpListQuery = object({

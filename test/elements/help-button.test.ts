@@ -498,6 +498,23 @@ describe('<bm-help-button>', () => {
       await expectAccessible(el);
     });
 
+    it('keeps a request refused with 401 (sign-in expired) queued, says it goes once signed in again, and delivers it once', async function (this: MochaContext) {
+      this.timeout(20_000);
+      backend.scenario.failNext(401, 2, { path: '/help-requests', method: 'POST' });
+      const { el } = await mount({ compound: COMPOUND });
+      let failures = 0;
+      el.addEventListener('bm-help-failed', () => failures++);
+      await openDialog(el);
+      const description = `登录过期 ${run}`;
+      const delivered = oneEvent(el, 'bm-help-delivered');
+      await send(el, description);
+      await waitUntil(() => entryState(el) === '已保存在本机，重新登录后自动发送', 'the entry waits for a sign-in, not for the network');
+      expect(callHrefs(el, '[part~=entry]'), 'the 24-hour phone to call meanwhile').to.include('tel:057188886666');
+      await delivered;
+      expect(failures, 'never reported as refused').to.equal(0);
+      expect(created(description)).to.have.length(1);
+    });
+
     it('shows a refused request (4xx) as not delivered, with why and the numbers to call, and lets the resident edit it', async () => {
       backend.scenario.failNext(400, 1, { path: '/help-requests', method: 'POST' });
       const { el } = await mount({ compound: COMPOUND });

@@ -177,9 +177,10 @@ describe('delivery', () => {
     expect(new Set([a.key, b.key, c.key]).size).toBe(3);
   });
 
-  it('classifies failures: 4xx are permanent except 408, 429 and 409 idempotency_in_flight', () => {
+  it('classifies failures: 4xx are permanent except 401, 408, 429 and 409 idempotency_in_flight', () => {
     expect(isPermanentFailure(http(400))).toBe(true);
-    expect(isPermanentFailure(http(401))).toBe(true);
+    expect(isPermanentFailure(http(401)), 'a sign-in that expired: sent again once signed in').toBe(false);
+    expect(isPermanentFailure(http(403))).toBe(true);
     expect(isPermanentFailure(http(404))).toBe(true);
     expect(isPermanentFailure(http(422, 'idempotency_mismatch'))).toBe(true);
     expect(isPermanentFailure(http(409, 'invalid_transition'))).toBe(true);
@@ -202,6 +203,30 @@ describe('delivery', () => {
     await until(box, (s) => s[0] === 'delivered');
     expect(seen).toHaveLength(2);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(55);
+  });
+});
+
+describe('a sign-in that expired', () => {
+  it('keeps a request refused with 401 queued, with the key it had, and sends it once the token is fresh', async () => {
+    const storage = memoryStorage();
+    let token = 'expired';
+    const seen: { key: string; token: string }[] = [];
+    const box = outbox(storage, async (e) => {
+      seen.push({ key: e.key, token });
+      if (token === 'expired') throw http(401, 'unauthorized');
+      return { id: 'hr-1', number: 'QZ-1', phone: e.payload.phone };
+    });
+    const entry = await box.enqueue(payload);
+    await until(box, () => seen.length >= 2);
+    const waiting = (await box.list())[0]!;
+    expect(['queued', 'sending']).toContain(waiting.state);
+    expect(waiting.payload, 'nothing the resident typed is lost').toEqual(payload);
+    expect((await storage.all('help'))[0]).toMatchObject({ lastError: { status: 401 } });
+    token = 'fresh';
+    await until(box, (s) => s[0] === 'delivered');
+    expect(new Set(seen.map((x) => x.key))).toEqual(new Set([entry.key]));
+    expect(seen.at(-1)?.token).toBe('fresh');
+    box.stop();
   });
 });
 

@@ -670,7 +670,9 @@ export class BmHelpButton extends BmElement {
     const request = this.requests.get(e.id);
     const kind = request?.kind ?? (e.payload ?? this.inputs.get(e.id))?.kind;
     const asked = formatDateTime(request?.askedAt ?? e.payload?.askedAt ?? e.createdAt, this.effectiveLocale, this.timeZone);
-    const stateLabel = e.direct && e.state === 'failed' && !e.rejected ? t('state_direct_failed') : t(`state_${e.state}`);
+    // A queued entry the server refused with 401 waits for a fresh sign-in, not for the network.
+    const stateLabel =
+      e.direct && e.state === 'failed' && !e.rejected ? t('state_direct_failed') : e.state === 'queued' && e.lastError?.status === 401 ? t('state_queued_signin') : t(`state_${e.state}`);
     return html`<li part="entry" class="entry" data-state=${e.state}>
       <p part="entry-state" class="entry-state">${stateLabel}</p>
       <p class="meta">${kind ? html`<span>${t(`kind_${kind}`)}</span> · ` : nothing}<span>${t('askedAt', asked)}</span>${e.receipt ? html` · <span part="number">${t('number', e.receipt.number)}</span>` : nothing}</p>

@@ -93,14 +93,16 @@ export interface Outbox<P = unknown, R = unknown, D = unknown> {
 }
 
 /**
- * Refusals that sending again cannot change: invalid input, or a 4xx other than 408 (timeout),
- * 429 (rate limit) and 409 `idempotency_in_flight` (the same key is still being processed).
+ * Refusals that sending again cannot change: invalid input, or a 4xx other than 401 (a token that
+ * expired: the next attempt asks `getToken` again, so it goes through once the person has signed in
+ * again), 408 (timeout), 429 (rate limit) and 409 `idempotency_in_flight` (the same key is still
+ * being processed).
  */
 export function isPermanentFailure(e: unknown): boolean {
   if (isValidationError(e)) return true;
   if (!isHttpError(e)) return false;
   const s = e.status;
-  return s >= 400 && s < 500 && s !== 408 && s !== 429 && !(s === 409 && e.code === 'idempotency_in_flight');
+  return s >= 400 && s < 500 && s !== 401 && s !== 408 && s !== 429 && !(s === 409 && e.code === 'idempotency_in_flight');
 }
 
 /** Jittered exponential backoff: between half and all of min(60 s, 1 s × 2^(attempt-1)). */

@@ -10,7 +10,9 @@ import {
   OTHER_HOUSEHOLD_ID,
   OTHER_RESIDENT_TOKEN,
   COMPOUND,
+  createFixtures,
 } from '@bianmin/mock';
+import { checkCounts } from '../../packages/mock/src/domain/bookings.js';
 import {
   createClient,
   formatDateTime,
@@ -27,7 +29,7 @@ import {
 } from '@bianmin/sdk';
 import '../../packages/elements/src/define/provider.js';
 import '../../packages/elements/src/define/booking-form.js';
-import { MOBILE_PATTERN, type BmBookingForm } from '../../packages/elements/src/booking-form/booking-form.js';
+import { fieldPlan, MOBILE_PATTERN, type BmBookingForm } from '../../packages/elements/src/booking-form/booking-form.js';
 import type { BmBookingCreatedEvent, BmBookingFailedEvent } from '../../packages/elements/src/booking-form/events.js';
 import { linesOfText } from './helpers/lines.js';
 import type { BmSlotPicker } from '../../packages/elements/src/booking-form/slot-picker.js';
@@ -712,6 +714,25 @@ describe('<bm-booking-form>', () => {
   });
 
   describe('kinds of service', () => {
+    it('asks for exactly the counts the server takes for each price (the rule the mock applies, checkCounts)', () => {
+      const items = createFixtures(NOW).priceLists.flatMap((l) => l.items);
+      expect(items.length).to.be.greaterThan(20);
+      for (const item of items) {
+        const plan = fieldPlan(item);
+        const counts = { ...(plan.hours ? { hours: 2 } : {}), ...(plan.quantity ? { quantity: 2 } : {}) };
+        expect(() => checkCounts(item, counts), `${item.id}: what the form sends is taken`).not.to.throw();
+        // What the form leaves out, the server refuses or does not need (a slot's length gives its hours).
+        const p = item.price;
+        const byHour = (p.kind === 'per-unit' && (p.unit === 'hour' || p.unit === 'person-hour')) || (p.kind === 'labour-materials' && p.labourUnit === 'hour');
+        if (byHour && !item.slots) expect(plan.hours, `${item.id}: priced by the hour without a slot, hours asked`).to.equal(true);
+        if (!byHour) expect(() => checkCounts(item, { ...counts, hours: 1 }), `${item.id}: not by the hour, hours refused`).to.throw();
+        if ((p.kind === 'labour-materials' && p.labourUnit === 'hour') || (p.kind === 'per-unit' && p.unit === 'person-hour')) {
+          expect(plan.quantity, `${item.id}: counted in hours and people, not a quantity`).to.equal(undefined);
+          expect(() => checkCounts(item, { ...counts, quantity: 1 }), `${item.id}: no quantity field, quantity refused`).to.throw();
+        }
+      }
+    });
+
     it('books a room with people and room services, within the room’s size', async () => {
       const form = await mount(FIXTURE_IDS.smallRoom);
       const people = field(form, 'people')!;

@@ -416,6 +416,7 @@ export class BmHelpButton extends BmElement {
     this.entries.delete(e.id);
     this.requests.delete(e.id);
     this.inputs.delete(e.id);
+    this.statusErrors.delete(e.id);
     this.requestUpdate();
     if (!e.direct) await this.attached?.outbox.remove(e.id).catch(() => undefined);
   }

@@ -55,7 +55,7 @@ export const entries: SizeEntry[] = [
     goal: 40 * KB,
     ceiling: 55 * KB,
     notEnforced: 'the widgets are far over this budget today (see the README, "Size")',
-    ratchet: 90 * KB,
+    ratchet: 88.5 * KB,
   },
 ];
 

@@ -161,6 +161,23 @@ describe('<bm-help-button>', () => {
       await expectAccessible(el);
     });
 
+    it('stays open when shown again right after hide(): the first close event is not taken for the second', async () => {
+      const { el } = await mount();
+      await openDialog(el);
+      el.hide();
+      await el.updateComplete;
+      expect(dialog(el).open).to.equal(false);
+      el.show();
+      await el.updateComplete;
+      // The close event of the first hide() arrives a task later.
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      expect(el.open).to.equal(true);
+      expect(dialog(el).open).to.equal(true);
+      el.hide();
+      await waitUntil(() => !dialog(el).open && !el.open, 'hide() still closes it');
+    });
+
     it('puts the emergency kinds first, each with one-tap calls to the public numbers and the 24-hour phone', async () => {
       const { el } = await mount({ compound: COMPOUND });
       await openDialog(el);

@@ -156,9 +156,7 @@ const XSS_SPECS: XssSpec[] = [
       await staff('reply', { reply: '师傅马上到' });
       await staff('refer', { to: { 'zh-CN': '社区医院' }, phone: '0571-8888-1200', note: { 'zh-CN': '请带上病历' } });
       b.hide();
-      // The dialog's close event comes a task later; reopening before it would be closed again by it.
       await until(() => !sr(b).querySelector<HTMLDialogElement>('dialog')!.open && !b.open, 'the dialog closes');
-      await sleep(20);
       b.show();
       await until(() => sr(b).querySelector('[part~=reply]') && sr(b).querySelector('[part~=referral]'), 'the reply and the referral');
     },

@@ -495,6 +495,9 @@ export class BmHelpButton extends BmElement {
   // ---- the dialog ------------------------------------------------------------------------------
 
   private onClose = (): void => {
+    // A close event comes a task after the dialog closed: when it was opened again meanwhile
+    // (hide() then show()), the event is stale and the dialog stays open.
+    if (this.dialog?.open) return;
     this.open = false;
     this.trigger?.focus();
   };

@@ -23,6 +23,13 @@ const offline = createMockBackend();
  * through, but no request to send help gets an answer.
  */
 const networkGone = { api: [http.post('/api/help-requests', () => HttpResponse.error()), ...createHandlers(offline, { baseUrl: '/api' })] };
+/** The resident's sign-in has expired: the server answers a new request with 401 (public settings still load). */
+const signedOut = {
+  api: [
+    http.post('/api/help-requests', () => HttpResponse.json({ code: 'unauthorized', message: 'The token is missing or not valid', requestId: 'req_demo401' }, { status: 401, headers: { 'X-Request-Id': 'req_demo401' } })),
+    ...createHandlers(offline, { baseUrl: '/api' }),
+  ],
+};
 
 /**
  * A mock compound where a request of the demo household (2栋 0601) was referred elsewhere, never a
@@ -161,6 +168,13 @@ export const EmergencyMedical: Story = {
 
 /** No network: the request waits on the device, with the 24-hour phone while it waits. */
 export const OfflineQueued: Story = { parameters: { msw: { handlers: networkGone } }, render: view(() => seeded(queuedEntry())) };
+
+/** Queued while the sign-in had expired (401): kept on the device, and sent by itself once the resident signs in again. */
+export const WaitingForSignIn: Story = {
+  name: 'Waiting for sign-in',
+  parameters: { msw: { handlers: signedOut } },
+  render: view(() => seeded({ ...queuedEntry(), attempts: 1, lastError: { name: 'HttpError', code: 'unauthorized', status: 401, requestId: 'req_demo401', message: 'The token is missing or not valid' } })),
+};
 
 /** Delivered: the request number, its status, and the live countdown to the 5-minute reply. */
 export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };

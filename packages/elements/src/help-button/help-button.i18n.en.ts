@@ -19,7 +19,7 @@ export const en: Translation<HelpButtonMessages> = {
   callsEmergencyNote: 'Then fill in the form below: the office will send someone to help.',
   callsUnavailable: 'This device cannot keep your request, so it may not be sent if the network drops. In an emergency, call:',
   callsNotDelivered: 'Your request was not delivered. Please call:',
-  callsQueued: 'While waiting for the network, call if it is urgent:',
+  callsQueued: 'Until it is delivered, call if it is urgent:',
   number_ambulance: (n: string) => `Ambulance ${n}`,
   number_police: (n: string) => `Police ${n}`,
   number_fire: (n: string) => `Fire ${n}`,

@@ -18,7 +18,7 @@ const zhCN = {
   callsEmergencyNote: '打完电话再填写下面的表格，物业会派人协助。',
   callsUnavailable: '这台设备无法保存您的求助，网络中断时可能发送不出去。紧急情况请直接打电话：',
   callsNotDelivered: '求助没有送达，请直接打电话：',
-  callsQueued: '等待联网期间，如情况紧急请直接打电话：',
+  callsQueued: '送达之前，如情况紧急请直接打电话：',
   number_ambulance: (n: string) => `急救 ${n}`,
   number_police: (n: string) => `报警 ${n}`,
   number_fire: (n: string) => `火警 ${n}`,

@@ -302,6 +302,42 @@ describe('every form field', () => {
   }
 });
 
+describe('<bm-number-field> steps', () => {
+  const press = (el: HTMLElement, which: 'decrease' | 'increase') =>
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.getAttribute('aria-label')!.includes(which === 'decrease' ? '减少' : '增加'))!.click();
+
+  it('never steps below 0 without a min, and a removed max is no bound', async () => {
+    const el = await fixture<BmFormField>(html`<bm-number-field label="数量" max="12"></bm-number-field>`);
+    press(el, 'decrease');
+    await el.updateComplete;
+    expect(el.value).to.equal('0');
+    expect(el.validity.valid).to.equal(true);
+    el.removeAttribute('max');
+    await el.updateComplete;
+    press(el, 'increase');
+    press(el, 'increase');
+    await el.updateComplete;
+    expect(el.value, 'no max left: not capped at 0').to.equal('2');
+    expect(el.validity.valid, 'and 2 is not over a max that is gone').to.equal(true);
+  });
+});
+
+describe('<bm-radio-group> without a value', () => {
+  it('is missing, not broken, when its value attribute is removed or set to null', async () => {
+    const el = await fixture<BmFormField>(html`<bm-radio-group label="结算方式" required value="a" .options=${options}></bm-radio-group>`);
+    expect(el.validity.valid).to.equal(true);
+    el.removeAttribute('value');
+    await el.updateComplete;
+    expect(el.validity.valueMissing).to.equal(true);
+    el.value = 'b';
+    await el.updateComplete;
+    expect(el.validity.valid).to.equal(true);
+    (el as unknown as { value: string | null }).value = null;
+    await el.updateComplete;
+    expect(el.validity.valueMissing).to.equal(true);
+  });
+});
+
 describe('<bm-text-field>', () => {
   it('takes only spaces as nothing typed: a required field is missing, in the resident’s language', async () => {
     const { el } = await mount(cases[0]!, { name: 'f', required: true, value: '   ' });

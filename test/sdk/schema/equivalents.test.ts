@@ -71,6 +71,12 @@ describe('Instant and LocalDate', () => {
     fc.anything(),
   );
 
+  it('stop at a bad date as they always have: a union of objects holding one reports a single invalid_union', () => {
+    const r = Feedback.safeParse({ kind: 'rating', rating: 3, at: 'not a time' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.code)).toEqual(['invalid_union']);
+  });
+
   it('accept, reject and report exactly like z.iso.datetime({ offset: true }) and z.iso.date()', () => {
     const datetime = z.iso.datetime({ offset: true });
     const day = z.iso.date();

@@ -75,7 +75,8 @@ abstract class BmChoiceField<V extends string | string[]> extends BmFormField<V>
 
   /** Nothing chosen (no value, or no values) in a required group. */
   protected valueProblem(): FieldProblem | undefined {
-    return this.required && this.value.length === 0
+    // `value` is null once its attribute is removed: nothing chosen.
+    return this.required && !this.value?.length
       ? { flags: { valueMissing: true }, message: this.fieldText.t('choiceMissing', this.label) }
       : undefined;
   }

@@ -94,8 +94,8 @@ export class BmNumberField extends BmFormField<string> {
     if (this.badInput || (v !== '' && !WHOLE.test(v))) return { flags: { badInput: true }, message: this.fieldText.t('badInput') };
     if (v === '') return this.required ? { flags: { valueMissing: true }, message: this.fieldText.t('valueMissing', this.label) } : undefined;
     const n = Number(v);
-    if (this.min !== undefined && n < this.min) return { flags: { rangeUnderflow: true }, message: this.fieldText.t('rangeUnderflow', this.min) };
-    if (this.max !== undefined && n > this.max) return { flags: { rangeOverflow: true }, message: this.fieldText.t('rangeOverflow', this.max) };
+    if (this.min != null && n < this.min) return { flags: { rangeUnderflow: true }, message: this.fieldText.t('rangeUnderflow', this.min) };
+    if (this.max != null && n > this.max) return { flags: { rangeOverflow: true }, message: this.fieldText.t('rangeOverflow', this.max) };
     return undefined;
   }
 
@@ -115,10 +115,13 @@ export class BmNumberField extends BmFormField<string> {
     this.edited(input.value);
   }
 
-  /** − and +: one step, kept within min and max. */
+  /**
+   * − and +: one step, kept within min and max; never below 0, as the field takes whole numbers. A
+   * removed attribute (null) is no bound.
+   */
   private step(by: number): void {
     const current = Number.isNaN(this.valueAsNumber) ? (this.min ?? 0) : this.valueAsNumber;
-    const next = Math.min(this.max ?? Infinity, Math.max(this.min ?? -Infinity, current + by));
+    const next = Math.min(this.max ?? Infinity, Math.max(this.min ?? 0, current + by));
     this.badInput = false;
     this.edited(String(next));
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -137,7 +140,7 @@ export class BmNumberField extends BmFormField<string> {
           part="decrement"
           tabindex="-1"
           aria-label=${this.fieldText.t('decrease', this.label)}
-          ?disabled=${disabled || (this.min !== undefined && n <= this.min)}
+          ?disabled=${disabled || n <= (this.min ?? 0)}
           @click=${() => this.step(-1)}
         >
           −
@@ -148,8 +151,8 @@ export class BmNumberField extends BmFormField<string> {
           type="number"
           inputmode="numeric"
           step="1"
-          min=${ifDefined(this.min)}
-          max=${ifDefined(this.max)}
+          min=${ifDefined(this.min ?? undefined)}
+          max=${ifDefined(this.max ?? undefined)}
           .value=${live(this.value)}
           ?required=${this.required}
           ?disabled=${disabled}
@@ -165,7 +168,7 @@ export class BmNumberField extends BmFormField<string> {
           part="increment"
           tabindex="-1"
           aria-label=${this.fieldText.t('increase', this.label)}
-          ?disabled=${disabled || (this.max !== undefined && n >= this.max)}
+          ?disabled=${disabled || (this.max != null && n >= this.max)}
           @click=${() => this.step(1)}
         >
           +

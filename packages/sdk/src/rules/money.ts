@@ -112,21 +112,23 @@ export function formatPrice(rule: PriceRule, locale: Locale): string {
   }
 }
 
-/** The short name of ISO weekday `day`: "周一" / "Mon". */
-const dayName = (day: number, en: boolean): string =>
-  en ? 'MonTueWedThuFriSatSun'.slice(day * 3 - 3, day * 3) : `周${'一二三四五六日'[day - 1]}`;
+const DAY_NAMES: [zh: readonly string[], en: readonly string[]] = [
+  ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+];
 
 /** ISO weekdays as runs: "周一至周五、周日" / "Mon–Fri, Sun"; all seven: "每天" / "Every day". */
 export function formatWeekdays(days: readonly number[], locale: Locale): string {
   const en = locale === 'en';
+  const names = DAY_NAMES[en ? 1 : 0];
   const sorted = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
   if (sorted.length === 7) return en ? 'Every day' : '每天';
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
-    const a = dayName(sorted[i] ?? 1, en);
-    runs.push(j > i ? `${a}${en ? '–' : '至'}${dayName(sorted[j] ?? 1, en)}` : a);
+    const a = names[(sorted[i] ?? 1) - 1];
+    runs.push(j > i ? `${a}${en ? '–' : '至'}${names[(sorted[j] ?? 1) - 1]}` : `${a}`);
     i = j + 1;
   }
   return runs.join(en ? ', ' : '、');

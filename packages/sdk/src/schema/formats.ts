@@ -93,7 +93,9 @@ export const matching = (pattern: RegExp, format: 'regex' | 'date' | 'datetime',
       check: (payload) => {
         const input = payload.value;
         if (!pattern.test(input)) {
-          payload.issues.push({ origin: 'string', code: 'invalid_format', format, input, pattern: String(pattern), inst: check, continue: true });
+          // `continue` as each counterpart has it: z.regex checks on after a mismatch; the date and
+          // date-time formats (as this kit has always checked them) stop there.
+          payload.issues.push({ origin: 'string', code: 'invalid_format', format, input, pattern: String(pattern), inst: check, ...(format === 'regex' && { continue: true }) });
         }
       },
     },

@@ -7,7 +7,8 @@ import type { MockState } from '../types.js';
 
 // Long-term agreements (seed 004) and monthly statements (有偿便民服务月结统计表, seed 001).
 
-const nextMonthFirst = (month: string): string => addDays(`${month}-28`, 4).slice(0, 7) + '-01';
+/** The first day of the month after `month` (`2026-10` → `2026-11-01`). */
+export const nextMonthFirst = (month: string): string => addDays(`${month}-28`, 4).slice(0, 7) + '-01';
 
 /**
  * A household's statement for a month, derived from its completed monthly bookings by the rules.

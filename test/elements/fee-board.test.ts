@@ -216,7 +216,7 @@ describe('<bm-fee-board>', () => {
     const board = await mount({ attrs: { layout: 'embedded', 'refresh-interval': '60' }, width: 600, height: 0 });
     const gym = () => visibleRows(board).find((r) => r.id === 'svc-gym')!;
     expect(gym().price).to.equal('¥20/次');
-    expect(text(board)).to.contain('2026版').and.not.contain('草案');
+    expect(text(board)).to.contain('价目表 2026版').and.not.contain('2027');
     await transition('pl-2027', 'submitted');
     await transition('pl-2027', 'approved');
     const updated = new Promise((r) => board.addEventListener('bm-fee-board-updated', r, { once: true }));
@@ -250,7 +250,7 @@ describe('<bm-fee-board>', () => {
     clock.advance(1);
     await board.updateComplete;
     expect(gym().price, 'at the effective instant').to.equal('¥25/次');
-    expect(root(board).querySelector('[part=meta]')!.textContent).to.contain('2027');
+    expect(root(board).querySelector('[part=meta] span')!.textContent, 'the label names the list itself').to.equal('价目表 2027版');
     expect(root(board).querySelector('[part=upcoming]')).to.equal(null);
     expect(requests, 'the switch needs no request').to.equal(1);
   });

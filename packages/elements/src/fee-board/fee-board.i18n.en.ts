@@ -4,7 +4,7 @@ import type { FeeBoardMessages } from './fee-board.i18n.js';
 /** English strings of `<bm-fee-board>`: loaded on demand, the first time English is shown (see fee-board.i18n.ts). */
 export const en: Translation<FeeBoardMessages> = {
   title: 'Service charges',
-  version: (version: string) => `Version ${version}`,
+  version: (version: string) => `Price list ${version}`,
   effectiveFrom: (date: string) => `effective ${date}`,
   servicePhone: '24-hour service line',
   continued: ' (continued)',

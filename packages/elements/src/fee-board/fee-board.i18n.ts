@@ -3,7 +3,8 @@ import { MessageCatalog } from '../i18n/localize.js';
 /** Every visible string of `<bm-fee-board>`, including accessible names. */
 const zhCN = {
   title: '收费标准公示',
-  version: (version: string) => `版本 ${version}`,
+  /** The list's own label, which names it already (e.g. "2026版"). */
+  version: (version: string) => `价目表 ${version}`,
   effectiveFrom: (date: string) => `${date}起执行`,
   servicePhone: '24小时服务电话',
   continued: '（续）',

@@ -88,6 +88,60 @@ describe('the shared element base', () => {
     await waitUntil(() => probe.context?.compound?.servicePhone === '0571-8888-6666', 'the widget gets the settings');
   });
 
+  describe('asking for the compound settings again after a pause', () => {
+    /** The provider's long pauses (15 s and up), held here instead of waited for; shorter timers run as usual. */
+    let pauses: { run: () => void; ms: number }[];
+    const realSetTimeout = window.setTimeout;
+    beforeEach(() => {
+      pauses = [];
+      window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
+        if ((ms ?? 0) < 15_000) return realSetTimeout(fn, ms, ...args);
+        pauses.push({ run: fn as () => void, ms: ms! });
+        return 0;
+      }) as typeof window.setTimeout;
+    });
+    afterEach(() => {
+      window.setTimeout = realSetTimeout;
+    });
+
+    for (const [what, fail] of [
+      ['a server error (503)', () => new HttpResponse(null, { status: 503 })],
+      ['a refused sign-in (401), which a new sign-in may fix', () => HttpResponse.json({ code: 'unauthorized', message: 'sign in' }, { status: 401 })],
+    ] as const) {
+      it(`after ${what}: 15 s, then 30 s, until the settings arrive`, async () => {
+        let up = false;
+        let asked = 0;
+        msw.use(http.get('/api/compound', () => (asked++, up ? HttpResponse.json(compound) : fail())));
+        const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api"></bm-provider>`);
+        await waitUntil(() => pauses.length === 1, 'a pause is scheduled after the failure', { timeout: 5000 });
+        const first = asked;
+        expect(pauses[0]!.ms).to.equal(15_000);
+        pauses[0]!.run();
+        await waitUntil(() => pauses.length === 2, 'still failing: a longer pause', { timeout: 5000 });
+        expect(asked, 'the pause asked again').to.be.greaterThan(first);
+        expect(pauses[1]!.ms).to.equal(30_000);
+        up = true;
+        const ready = oneEvent(provider, 'bm-provider-ready');
+        pauses[1]!.run();
+        expect((await ready).detail.compound.servicePhone).to.equal('0571-8888-6666');
+        await new Promise((r) => realSetTimeout(r, 50));
+        expect(pauses.length, 'no pause once the settings are in').to.equal(2);
+      });
+    }
+
+    it('does not ask again after a refusal that asking again cannot change (403, 404)', async () => {
+      for (const status of [403, 404]) {
+        let asked = 0;
+        msw.use(http.get('/api/compound', () => (asked++, HttpResponse.json({ code: 'forbidden', message: 'no' }, { status }))));
+        const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api"></bm-provider>`);
+        await waitUntil(() => asked >= 1, 'the settings are asked for');
+        await new Promise((r) => realSetTimeout(r, 100));
+        expect(provider.compound).to.equal(undefined);
+        expect(pauses.length, `no pause after ${status}`).to.equal(0);
+      }
+    });
+  });
+
   it('lets the nearest of nested providers win', async () => {
     const outer = await fixture<BmProvider>(html`<bm-provider base-url="/api" locale="zh-CN">
       <bm-provider base-url="/api" locale="en"><bm-test-probe id="inner"></bm-test-probe></bm-provider>

@@ -13,6 +13,17 @@ import { expectAccessible } from './helpers/axe.js';
 import { linesOfText } from './helpers/lines.js';
 import { useMsw } from './helpers/msw.js';
 
+/** What each kind of request is called on its card (zh-CN). */
+const KIND_LABELS: Record<string, string> = {
+  medical: '急病 · 受伤',
+  security: '盗窃 · 打架 · 抢劫 · 中毒 · 交通事故',
+  disaster: '漏水 · 火灾 · 其他灾情',
+  repair: '报修',
+  complaint: '投诉',
+  consultation: '咨询',
+  other: '其他帮助',
+};
+
 // The compound's clock, fixed (a Wednesday morning in Shanghai); the widget's countdown reads the same clock.
 const T0 = toEpoch('2026-03-11T10:00:00+08:00');
 let clock = T0;
@@ -411,13 +422,20 @@ describe('<bm-help-button>', () => {
     it('says why a delivered request’s progress cannot be looked up, instead of looking it up for ever, and shows it once it can', async () => {
       // A request delivered before a reload (by the device's clock, which keeps receipts a day); its receipt only is on the device.
       const request = backend.state.helpRequests.find((r) => r.householdId === 'h-2-0601' && r.status !== 'resolved')!;
-      await indexedDbStorage().put(outboxName, { id: `e-${run}`, key: `key-e-${run}-0000`, createdAt: Date.now() - 60_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 50_000, receipt: { id: request.id, number: request.number } });
+      await indexedDbStorage().put(outboxName, { id: `e-${run}`, key: `key-e-${run}-0000`, createdAt: Date.now() - 60_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 50_000, receipt: { id: request.id, number: request.number, kind: request.kind } });
+      // A receipt whose kind is not one of ours (written by something else on the device): no kind is shown.
+      await indexedDbStorage().put(outboxName, { id: `f-${run}`, key: `key-f-${run}-0000`, createdAt: Date.now() - 120_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 110_000, receipt: { id: 'hr-elsewhere', number: 'H-0', kind: 'kind_<b>x</b>' } });
       let down = true;
       msw.use(http.get(`/api/help-requests/${request.id}`, () => (down ? HttpResponse.error() : undefined)));
+      msw.use(http.get('/api/help-requests/hr-elsewhere', () => HttpResponse.error()));
       const { el } = await mount();
       await openDialog(el);
       await waitUntil(() => q(el, '[part~=entry]')?.textContent?.includes('网络连接失败'), 'the card says the network failed', { timeout: 5000 });
       expect(q(el, '[part~=entry]')!.textContent).not.to.contain('正在查询处理进度');
+      expect(q(el, '[part~=entry] .meta span')?.textContent, 'what kind of request it was, from the receipt').to.equal(KIND_LABELS[request.kind]);
+      const other = el.shadowRoot!.querySelectorAll('[part~=entry]')[1]!;
+      expect(other.querySelector('.meta span')?.textContent, 'no kind from a receipt that names none of ours').to.match(/^提交于/);
+      expect(other.textContent).not.to.contain('<b>');
       down = false;
       await waitUntil(() => q(el, '[part~=request-status]'), 'the next poll shows the progress', { timeout: 5000 });
       expect(q(el, '[part~=entry]')!.textContent).not.to.contain('网络连接失败');

@@ -376,7 +376,7 @@ export class BmHelpButton extends BmElement {
     try {
       const request = await client.help.create(input, { idempotencyKey: key });
       this.inputs.delete(key);
-      this.entries.set(key, { ...entry, state: 'delivered', receipt: { id: request.id, number: request.number }, deliveredAt: Date.now() });
+      this.entries.set(key, { ...entry, state: 'delivered', receipt: { id: request.id, number: request.number, kind: request.kind }, deliveredAt: Date.now() });
       this.delivered(key, request);
     } catch (error) {
       const rejected = isPermanentFailure(error);
@@ -672,7 +672,9 @@ export class BmHelpButton extends BmElement {
   private renderEntry(e: Entry): TemplateResult {
     const t = this.msg.t.bind(this.msg);
     const request = this.requests.get(e.id);
-    const kind = request?.kind ?? (e.payload ?? this.inputs.get(e.id))?.kind;
+    // The receipt's kind comes from storage, which anything on the device may have written.
+    const stored = e.receipt?.kind;
+    const kind = request?.kind ?? (e.payload ?? this.inputs.get(e.id))?.kind ?? (HELP_KINDS.includes(stored!) ? stored : undefined);
     const asked = formatDateTime(request?.askedAt ?? e.payload?.askedAt ?? e.createdAt, this.effectiveLocale, this.timeZone);
     // A queued entry the server refused with 401 waits for a fresh sign-in, not for the network.
     const stateLabel =

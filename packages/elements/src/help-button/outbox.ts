@@ -1,11 +1,16 @@
-import type { HelpRequest, HelpRequestInput } from '@bianmin/sdk';
+import type { HelpKind, HelpRequest, HelpRequestInput } from '@bianmin/sdk';
 import { browserStorage, createOutbox, type Outbox, type OutboxStorage } from '@bianmin/sdk/outbox';
 import type { BianminClient } from '../base/context.js';
 
-/** What is kept of a delivered help request: its id and number, never the person's data. */
+/**
+ * What is kept of a delivered help request: its id, number and kind (so its card still says what it
+ * was while its progress cannot be looked up), never the person's data.
+ */
 export interface HelpReceipt {
   id: string;
   number: string;
+  /** Absent in receipts stored before it was kept. */
+  kind?: HelpKind;
 }
 
 export type HelpOutbox = Outbox<HelpRequestInput, HelpRequest, HelpReceipt>;
@@ -34,7 +39,7 @@ export function acquireHelpOutbox(client: BianminClient, name: string, storage?:
       name,
       storage: s,
       send: (e) => client.help.create(e.payload, { idempotencyKey: e.key }),
-      receipt: (r) => ({ id: r.id, number: r.number }),
+      receipt: (r) => ({ id: r.id, number: r.number, kind: r.kind }),
     });
     byName.set(name, (h = { outbox, storage: s, users: 0 }));
   }

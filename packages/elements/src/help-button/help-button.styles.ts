@@ -43,6 +43,8 @@ export const styles = css`
   dialog {
     width: var(--_dialog-width);
     max-width: 100vw;
+    /* vh first: dvh needs Chrome 108, one past the WeChat Android baseline. */
+    max-height: calc(100vh - 2rem - env(safe-area-inset-top, 0px) - env(safe-area-inset-bottom, 0px));
     max-height: calc(100dvh - 2rem - env(safe-area-inset-top, 0px) - env(safe-area-inset-bottom, 0px));
     padding: 0;
     border: 1px solid var(--_bm-color-border);

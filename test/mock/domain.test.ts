@@ -617,6 +617,28 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect(visit.body.channel).toBe('agreement');
   });
 
+  it('a visit under an agreement falls on one of its work days inside its period: a rest day is booked and billed per visit (seed 004)', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    // ag-0001 works Monday to Saturday; T0 is Monday 23 November 2026, so the 29th is its rest day.
+    const agreement = backend.state.agreements.find((a) => a.id === 'ag-0001')!;
+    expect(agreement.workDays).toEqual([1, 2, 3, 4, 5, 6]);
+    const on = (day: string) => ({ start: `${day}T08:00:00+08:00`, end: `${day}T10:00:00+08:00` });
+    const book = (slot: { start: string; end: string }, more: Partial<BookingInput> = {}) =>
+      call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-hourly-housekeeping', { slot, channel: 'agreement', settlement: 'monthly', ...more }) });
+    const sunday = await book(on('2026-11-29'));
+    expect([sunday.status, sunday.body.issues?.[0]?.path]).toEqual([400, ['slot']]);
+    // After the period (a stop in three days ends it on the 25th).
+    const stop = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'stop', requestedBy: 'resident', effectiveDate: '2026-11-26', reason: '搬家' } });
+    expect(stop.status).toBe(201);
+    const after = await book(on('2026-11-27'));
+    expect([after.status, after.body.issues?.[0]?.path]).toEqual([400, ['slot']]);
+    // A work day inside the period is booked under the agreement; the rest day per visit, as any service.
+    expect((await book(on('2026-11-25'))).status).toBe(201);
+    const perVisit = await book(on('2026-11-29'), { channel: 'online' });
+    expect([perVisit.status, perVisit.body.channel]).toEqual([201, 'online']);
+  });
+
   it('a room is booked with its number of people', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

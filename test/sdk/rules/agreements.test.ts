@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Agreement } from '@bianmin/sdk/schema';
-import { assessChange, holidayPay, monthlyFee, workingDaysInMonth } from '@bianmin/sdk/rules';
+import { agreementCovers, assessChange, holidayPay, monthlyFee, workingDaysInMonth } from '@bianmin/sdk/rules';
 
 // Hourly housekeeping (seed 004): Monday to Saturday, one rest day a week, 80 yuan a day.
 const agreement: Agreement = {
@@ -98,5 +98,18 @@ describe('statutory holidays', () => {
     expect(holidayPay(agreement, 3)).toBe(7500);
     expect(holidayPay(agreement, 0)).toBe(0);
     expect(() => holidayPay(agreement, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('the days an agreement covers', () => {
+  it('are its work days inside its period, read on the Shanghai calendar: never its rest day', () => {
+    // 2026-11-28 is a Saturday (worked), 2026-11-29 a Sunday (the rest day).
+    expect(agreementCovers(agreement, '2026-11-28T09:00:00+08:00')).toBe(true);
+    expect(agreementCovers(agreement, '2026-11-29T09:00:00+08:00')).toBe(false);
+    // 16:30 UTC on Saturday is already Sunday in Shanghai.
+    expect(agreementCovers(agreement, '2026-11-28T16:30:00Z')).toBe(false);
+    expect(agreementCovers(agreement, '2026-12-31T09:00:00+08:00')).toBe(true);
+    expect(agreementCovers(agreement, '2027-01-01T09:00:00+08:00')).toBe(false);
+    expect(agreementCovers({ ...agreement, period: { from: '2026-11-24', to: '2026-12-31' } }, '2026-11-23T09:00:00+08:00')).toBe(false);
   });
 });

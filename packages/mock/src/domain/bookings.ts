@@ -2,6 +2,7 @@ import type { Address, Booking, BookingInput, BookingStatus, Household, ServiceI
 import {
   BOOKING_TRANSITIONS,
   OPEN_BOOKING_STATUSES,
+  agreementCovers,
   canCancel,
   canTransition,
   cancellableUntil,
@@ -62,7 +63,8 @@ const WANTED_REFUSALS_ZH = {
  * - A resident books online: the service must be bookable online (a desk-only or phone-only
  *   service is booked by the desk), and a resident claims no phone or desk channel.
  * - A channel named must be one the service offers; `agreement` needs an active long-term
- *   agreement of the household for the service.
+ *   agreement of the household for the service that covers the day wanted (`agreementCovers`:
+ *   one of its work days inside its period; seed 004: one rest day a week).
  * - The settlement is one the household may choose: tenants prepay (seed 001).
  * - A room is booked with its number of people (seed 003), and so is a service priced per person
  *   or per person-hour (the chess room, a course): its price is counted in people.
@@ -80,8 +82,14 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
   if (channel !== undefined) {
     if (!item.bookingModes.includes(channel)) throw invalid(['channel'], `this service is not booked by ${channel}`, '这项服务不接受这种预约方式');
     if (byResident && (channel === 'phone' || channel === 'desk')) throw invalid(['channel'], 'phone and desk bookings are taken by the desk', '电话和服务台预约由服务台办理');
-    if (channel === 'agreement' && !state.agreements.some((a) => a.householdId === household.id && a.serviceId === item.id && a.status === 'active')) {
-      throw invalid(['channel'], 'the household has no active agreement for this service', '本户没有这项服务的有效长期协议');
+    if (channel === 'agreement') {
+      const held = state.agreements.filter((a) => a.householdId === household.id && a.serviceId === item.id && a.status === 'active');
+      if (!held.length) throw invalid(['channel'], 'the household has no active agreement for this service', '本户没有这项服务的有效长期协议');
+      // Its fee covers its work days inside its period only: a visit on the rest day or outside the period is billed per visit.
+      const at = body.slot?.start ?? body.wantedAt;
+      if (at !== undefined && !held.some((a) => agreementCovers(a, at, state.compound.timeZone))) {
+        throw invalid([body.slot ? 'slot' : 'wantedAt'], 'the agreement does not cover this day (a rest day, or outside its period): book it as a single visit', '长期协议不包括这一天（休息日或协议期外），请按次预约');
+      }
     }
   }
   const settlements = settlementsFor(household.occupancy);

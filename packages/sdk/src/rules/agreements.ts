@@ -19,6 +19,16 @@ export function workingDaysInMonth(agreement: Schedule, month: string, _timeZone
   return daysOfMonth(month).filter((d) => d >= from && d <= to && agreement.workDays.includes(weekdayOf(d))).length;
 }
 
+/**
+ * Whether the agreement covers a visit at `at`: its local day is inside the period (both ends
+ * included) and on one of the work weekdays. Its rest day (seed 004) and the days outside its
+ * period are not covered: a visit then is booked, and billed, as any other.
+ */
+export function agreementCovers(agreement: Schedule, at: At, timeZone = COMPOUND_TIME_ZONE): boolean {
+  const day = localDate(at, timeZone);
+  return day >= agreement.period.from && day <= agreement.period.to && agreement.workDays.includes(weekdayOf(day));
+}
+
 /** The fee collected for a month: daily fee × working days in that month. */
 export function monthlyFee(agreement: Schedule & Pick<Agreement, 'dailyFee'>, month: string): number {
   return mulFen(agreement.dailyFee, workingDaysInMonth(agreement, month));

@@ -725,6 +725,11 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect((await book('svc-plumbing', { hours: 2 })).body.issues?.[0]?.path).toEqual(['hours']);
     expect((await book('svc-meeting-service', { hours: 2, quantity: 3 })).body.issues?.[0]?.path).toEqual(['quantity']);
     expect((await book('svc-meeting-service', { hours: 3, quantity: 3 })).body.quote.total).toBe(15000);
+    // A course per person: the people are its count, and a quantity, when sent, says the same.
+    expect((await book('svc-aerobics-course', { people: 2, quantity: 5 })).body.issues?.[0]?.path).toEqual(['quantity']);
+    expect((await priced('svc-aerobics-course', { people: 2, quantity: 5 })).body.issues?.[0]?.path).toEqual(['quantity']);
+    const course = await book('svc-aerobics-course', { people: 2, quantity: 2 });
+    expect([course.status, course.body.quantity, course.body.quote.total]).toEqual([201, 2, 40000]);
     // The chess room, per person-hour by one-hour slots: no quantity, and no hours but the slot's one.
     const slot = freeSlot(backend.state, backend.now(), 'svc-chess-room');
     expect((await book('svc-chess-room', { slot, people: 2, quantity: 2 })).body.issues?.[0]?.path).toEqual(['quantity']);

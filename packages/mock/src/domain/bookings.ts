@@ -117,15 +117,17 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
  * that is not billed (throws a 400 on the first that is not):
  * - `hours` only for a price by the hour (per hour, per person-hour, labour by the hour);
  * - no `quantity` where the price counts something else (labour by the hour and per person-hour are
- *   counted in hours and people); for a price per hour, `quantity` and `hours` say the same;
+ *   counted in hours and people); for a price per hour, `quantity` and `hours` say the same, and
+ *   for a price per person, `quantity` and `people`;
  * - a slot-booked service is priced by its slot: hours (and, for a price per hour, a quantity) that
  *   disagree with the slot's length are refused rather than priced, and a slot that is not a whole
  *   number of hours cannot be priced by the hour at all (a catalog error, refused rather than
  *   billed as a shorter count).
  */
-export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?: number }): void {
+export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?: number; people?: number }): void {
   const p = item.price;
   const perHour = p.kind === 'per-unit' && p.unit === 'hour';
+  const perPerson = p.kind === 'per-unit' && p.unit === 'person';
   const labourByHour = p.kind === 'labour-materials' && p.labourUnit === 'hour';
   const personHour = p.kind === 'per-unit' && p.unit === 'person-hour';
   if (body.hours !== undefined && !perHour && !labourByHour && !personHour) {
@@ -136,6 +138,9 @@ export function checkCounts(item: ServiceItem, body: { hours?: number; quantity?
   }
   if (perHour && body.hours !== undefined && body.quantity !== undefined && body.hours !== body.quantity) {
     throw invalid(['quantity'], 'the quantity of a price per hour is its hours: send hours only', '按小时计价的数量就是时长，请只填写时长');
+  }
+  if (perPerson && body.people !== undefined && body.quantity !== undefined && body.people !== body.quantity) {
+    throw invalid(['quantity'], 'the quantity of a price per person is its people: send people only', '按人数计价的数量就是人数，请只填写人数');
   }
   const hours = slotHours(item);
   if (item.slots && hours === undefined && (perHour || labourByHour || personHour)) {

@@ -377,6 +377,17 @@ describe('agreements and statements', () => {
     expect(nov.body.total).toBe(byMonth['2026-11'].total + 5000);
   });
 
+  it('a statement is issued at 09:00 on the 1st, not before: until then it is still open, and never says it was issued later than now', async () => {
+    const { backend, clock } = fixedBackend(Date.parse('2026-12-01T08:00:00+08:00'));
+    const call = direct(backend);
+    const november = async () => (await call({ method: 'GET', path: `/statements/st-${DEMO_HOUSEHOLD_ID}-2026-11`, token: R })).body;
+    const early = await november();
+    expect(early.lines.length).toBeGreaterThan(0);
+    expect([early.status, early.issuedAt]).toEqual(['open', undefined]);
+    clock.set(Date.parse('2026-12-01T09:00:00+08:00'));
+    expect(await november()).toMatchObject({ status: 'issued', issuedAt: '2026-12-01T09:00:00+08:00' });
+  });
+
   it('time passing pays nothing: a statement stays issued until the cashier records a receipt', async () => {
     const { backend, clock } = fixedBackend();
     const call = direct(backend);

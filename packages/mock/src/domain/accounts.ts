@@ -1,5 +1,5 @@
 import type { AgreementChange, AgreementChangeInput, Statement } from '@bianmin/sdk/schema';
-import { addDays, assessChange, billedAt, localDate, localMonth, statementFor, toInstant } from '@bianmin/sdk/rules';
+import { addDays, assessChange, billedAt, localDate, localMonth, statementFor, toEpoch, toInstant } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Handlers } from '../context.js';
 import { conflict, invalid, notFound } from '../http.js';
 import { nextId } from '../numbers.js';
@@ -12,18 +12,20 @@ export const nextMonthFirst = (month: string): string => addDays(`${month}-28`, 
 
 /**
  * A household's statement for a month, derived from its completed monthly bookings by the rules.
- * The current month's is open; once the month is over, the sheet is issued on the 1st, and it is
- * paid only when the cashier has recorded a receipt for it (`state.receipts`; never a staff
- * member's: money passes only through the cashier, seed 001). Without one it stays issued.
+ * The current month's is open; once the month is over, the sheet is issued on the 1st at 09:00
+ * (open until then, so it never claims an issue time still to come), and it is paid only when the
+ * cashier has recorded a receipt for it (`state.receipts`; never a staff member's: money passes
+ * only through the cashier, seed 001). Without one it stays issued.
  */
 export function statementOf(state: MockState, householdId: string, month: string, now: Date): Statement {
   const tz = state.compound.timeZone;
   const { lines, total } = statementFor(householdId, month, state.bookings, tz);
   const id = `st-${householdId}-${month}`;
   const s: Statement = { id, householdId, month, lines, total, status: 'open' };
-  if (month < localMonth(now, tz)) {
+  const issuedAt = toInstant(nextMonthFirst(month), '09:00', tz);
+  if (month < localMonth(now, tz) && toEpoch(issuedAt) <= now.getTime()) {
     s.status = 'issued';
-    s.issuedAt = toInstant(nextMonthFirst(month), '09:00', tz);
+    s.issuedAt = issuedAt;
     const paid = state.receipts.find((r) => r.statementId === id);
     if (paid) {
       s.status = 'paid';

@@ -115,6 +115,20 @@ describe('<bm-service-menu>', () => {
     for (const a of root(el).querySelectorAll('a[href]')) expect(a.getAttribute('href')).to.match(/^tel:\d+$/);
   });
 
+  it('shows a number telHref refuses as text, never as a link, and says 电话办理 only when there is no number', async () => {
+    const items = backend.state.priceLists.find((l) => l.status === 'published')!.items;
+    items.find((i) => i.id === 'svc-taxi-booking')!.phone = '+86-571-8765-4321';
+    backend.state.compound.servicePhone = '+86-571-8888-6666';
+    const el = await mount(html`<bm-service-menu page-size="100"></bm-service-menu>`);
+    await settled(el);
+    await waitUntil(() => text(row(el, 'svc-ticket-booking')?.querySelector('[part~=phone]') ?? null).includes('8888'), 'the compound phone arrives');
+    expect(text(row(el, 'svc-taxi-booking')!.querySelector('[part~=phone]'))).to.equal('电话 +86-571-8765-4321');
+    expect(text(row(el, 'svc-ticket-booking')!.querySelector('[part~=phone]'))).to.equal('电话 +86-571-8888-6666');
+    expect(root(el).querySelectorAll('[part~=phone-link]').length).to.equal(0);
+    expect(root(el).querySelectorAll('a[href]').length).to.equal(0);
+    await expectAccessible(el);
+  });
+
   it('keeps each opening-hours range whole at any phone width, and a phone number whole however narrow the column', async () => {
     const gym = published().items.find((i) => i.id === 'svc-gym')!;
     const before = gym.hours;

@@ -435,7 +435,8 @@ export class BmServiceMenu extends BmElement {
         ${item.bookingModes.includes('phone')
           ? href && number
             ? html`<a class="bm-button" tabindex="-1" part="action phone-link" href=${href} aria-label=${this.msg.t('phoneLabel', name, number)}>${keepWhole(this.msg.t('phone', number), number)}</a>`
-            : html`<span part="action phone" class="mode">${this.msg.t('phoneNoNumber')}</span>`
+            : // A number telHref refuses (a +, letters) is still worth reading: shown as text, never as a link.
+              html`<span part="action phone" class="mode">${number ? keepWhole(this.msg.t('phone', number), number) : this.msg.t('phoneNoNumber')}</span>`
           : nothing}
         ${item.bookingModes.includes('desk') ? html`<span part="action desk" class="mode">${this.msg.t('desk')}</span>` : nothing}
         ${item.bookingModes.includes('agreement') ? html`<span part="action agreement" class="mode">${this.msg.t('agreement')}</span>` : nothing}

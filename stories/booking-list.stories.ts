@@ -42,9 +42,12 @@ const longNames = backendWith(undefined, (now) => {
   return state;
 });
 
-/** The dark theme file, loaded only while a story that uses it is shown. */
-const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
-  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+/** A theme file (dark or signage), loaded only while a story that uses it is shown. */
+const theme =
+  (name: 'dark' | 'signage'): Decorator =>
+  (story) => html`<link rel="stylesheet" href=${new URL(`../packages/elements/themes/${name}.css`, import.meta.url).href} />
+    <div class=${`bm-theme-${name}`} style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+const darkTheme = theme('dark');
 
 /** Waits for an element inside the widget's shadow root (for `play`). */
 async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
@@ -172,3 +175,11 @@ export const EmptyDark: Story = { name: 'Empty, dark', parameters: handlers(empt
 
 /** Service names far longer than a phone is wide wrap inside their card. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };
+
+/** The signage theme (large type, dark, high contrast). */
+export const Signage: Story = { decorators: [theme('signage')], beforeEach: () => standard.reset() };
+
+/** An invalid `scope` renders a readable error, not a blank box. */
+export const InvalidScope: Story = {
+  render: () => html`<bm-provider base-url="/api" locale="zh-CN" .getToken=${() => DEMO_RESIDENT_TOKEN}><bm-booking-list scope="future"></bm-booking-list></bm-provider>`,
+};

@@ -77,9 +77,12 @@ const longNames = backendWith(undefined, (now) => {
 });
 const failing = backendWith();
 
-/** The dark theme file, loaded only while a story that uses it is shown. */
-const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
-  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+/** A theme file (dark or signage), loaded only while a story that uses it is shown. */
+const theme =
+  (name: 'dark' | 'signage'): Decorator =>
+  (story) => html`<link rel="stylesheet" href=${new URL(`../packages/elements/themes/${name}.css`, import.meta.url).href} />
+    <div class=${`bm-theme-${name}`} style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+const darkTheme = theme('dark');
 
 const meta: Meta<Args> = {
   title: 'Widgets/Loan ledger',
@@ -194,4 +197,12 @@ export const ServerError: Story = {
     failing.scenario.failNext(500, 3, { path: '/loan-items' });
     failing.scenario.failNext(500, 3, { path: '/loans', method: 'GET' });
   },
+};
+
+/** The desk in the signage theme (large type, dark, high contrast). */
+export const Signage: Story = { decorators: [theme('signage')], beforeEach: () => standard.reset() };
+
+/** An invalid `mode` renders a readable error, not a blank box. */
+export const InvalidMode: Story = {
+  render: () => html`<bm-provider base-url="/api" locale="zh-CN" .getToken=${() => DEMO_STAFF_TOKEN}><bm-loan-ledger mode="admin"></bm-loan-ledger></bm-provider>`,
 };

@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import {
   createFixtures,
   createHandlers,
@@ -29,7 +30,9 @@ function backendWith(setup: (b: MockBackend) => void = () => {}, fixtures = crea
   setup(backend);
   return backend;
 }
-const handlers = (backend: MockBackend) => ({ msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } });
+const handlers = (backend: MockBackend, ...overrides: ReturnType<typeof http.get>[]) => ({
+  msw: { handlers: { overrides, api: createHandlers(backend, { baseUrl: '/api' }) } },
+});
 
 const standard = backendWith();
 const loading = backendWith((b) => (b.scenario.latencyMs = 86_400_000));
@@ -38,6 +41,15 @@ const offline = backendWith();
 const racing = backendWith();
 const catalogDown = backendWith();
 const serverDown = backendWith();
+const offlineFromStart = backendWith((b) => (b.scenario.offline = true));
+const fullyBooked = backendWith();
+
+/** Every slot of the week taken: the compound's own answer, with each slot full. */
+const everySlotFull = http.get('/api/services/:serviceId/availability', async ({ request }) => {
+  const res = await fullyBooked.handle(new Request(request.url));
+  const body = (await res.json()) as { slots: { state: string; remaining: number }[] };
+  return HttpResponse.json({ ...body, slots: body.slots.map((slot) => ({ ...slot, state: 'full', remaining: 0 })) });
+});
 const longNames = backendWith(undefined, (now) => {
   const state = createFixtures(now);
   for (const list of state.priceLists) {
@@ -53,9 +65,12 @@ const longNames = backendWith(undefined, (now) => {
 });
 const tenant = HOUSEHOLDS.find((h) => h.occupancy === 'tenant' && h.type === 'household')!;
 
-/** The dark theme file, loaded only while a story that uses it is shown. */
-const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
-  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+/** A theme file (dark or signage), loaded only while a story that uses it is shown. */
+const theme =
+  (name: 'dark' | 'signage'): Decorator =>
+  (story) => html`<link rel="stylesheet" href=${new URL(`../packages/elements/themes/${name}.css`, import.meta.url).href} />
+    <div class=${`bm-theme-${name}`} style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem;">${story()}</div>`;
+const darkTheme = theme('dark');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -297,6 +312,12 @@ export const ServerErrorOnSend: Story = {
   },
 };
 
+/** No network from the start: the price list cannot be loaded, a readable error with a retry. */
+export const Offline: Story = { parameters: handlers(offlineFromStart) };
+
+/** Every slot of the coming week is taken: each shows 已约满, and the picker says to call the service centre. */
+export const NoFreeSlots: Story = { name: 'No free slots', parameters: handlers(fullyBooked, everySlotFull), beforeEach: () => fullyBooked.reset() };
+
 /** A service booked only by phone or at the desk (the reading room): the form says how to book it instead. */
 export const NotBookableOnline: Story = { name: 'Not bookable online', args: { serviceId: 'svc-reading-room' }, beforeEach: () => standard.reset() };
 
@@ -306,6 +327,9 @@ export const WrongServiceId: Story = { args: { serviceId: 'svc-no-such-thing' },
 export const English: Story = { args: { locale: 'en' }, beforeEach: () => standard.reset() };
 
 export const Dark: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, decorators: [darkTheme], beforeEach: () => standard.reset() };
+
+/** The signage theme (large type, dark, high contrast). */
+export const Signage: Story = { decorators: [theme('signage')], beforeEach: () => standard.reset() };
 
 /** A service name far longer than a phone is wide. */
 export const LongChineseName: Story = { args: { serviceId: FIXTURE_IDS.smallRoom }, parameters: handlers(longNames) };

@@ -186,7 +186,7 @@ const CLAIMS: readonly [RegExp, string][] = [
   [/--loading$/, 'loading'],
   [/--(server-error|error-dark|error-on-signage)$/, 'error'],
   [/--(went-offline|offline-with-last-good-data|offline-on-signage)$/, 'offline'],
-  [/--(offline-queued|waiting-for-sign-in)$/, 'queued'],
+  [/--(offline-queued|waiting-for-sign-in|server-error-queued)$/, 'queued'],
 ];
 
 /** Whether some `bm-*` element in the page (through open shadow roots) is in custom state `state`. */

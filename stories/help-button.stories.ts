@@ -1,8 +1,8 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { createFixtures, createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, type MockBackend } from '@bianmin/mock';
-import { newIdempotencyKey, type HelpRequest, type HelpRequestInput } from '@bianmin/sdk';
+import { createClient, newIdempotencyKey, type HelpRequest, type HelpRequestInput } from '@bianmin/sdk';
 import { memoryStorage, type OutboxRecord, type OutboxStorage } from '@bianmin/sdk/outbox';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/help-button.js';
@@ -27,6 +27,14 @@ const networkGone = { api: [http.post('/api/help-requests', () => HttpResponse.e
 const signedOut = {
   api: [
     http.post('/api/help-requests', () => HttpResponse.json({ code: 'unauthorized', message: 'The token is missing or not valid', requestId: 'req_demo401' }, { status: 401, headers: { 'X-Request-Id': 'req_demo401' } })),
+    ...createHandlers(offline, { baseUrl: '/api' }),
+  ],
+};
+/** The server is up but failing: every new request is answered with 503 (public settings still load); `refused` counts them. */
+let refused = 0;
+const serverDown = {
+  api: [
+    http.post('/api/help-requests', () => (refused++, HttpResponse.json({ code: 'unavailable', message: 'The service is unavailable', requestId: 'req_demo503' }, { status: 503, headers: { 'X-Request-Id': 'req_demo503' } }))),
     ...createHandlers(offline, { baseUrl: '/api' }),
   ],
 };
@@ -112,9 +120,12 @@ function view(storage: () => OutboxStorage = () => seeded()) {
   </bm-provider>`;
 }
 
-/** The dark theme file, loaded only while a story that uses it is shown. */
-const darkTheme: Decorator = (story) => html`<link rel="stylesheet" href=${new URL('../packages/elements/themes/dark.css', import.meta.url).href} />
-  <div class="bm-theme-dark" style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem; min-height: 20rem;">${story()}</div>`;
+/** A theme file (dark or signage), loaded only while a story that uses it is shown. */
+const theme =
+  (name: 'dark' | 'signage'): Decorator =>
+  (story) => html`<link rel="stylesheet" href=${new URL(`../packages/elements/themes/${name}.css`, import.meta.url).href} />
+    <div class=${`bm-theme-${name}`} style="background: var(--bm-color-surface); color: var(--bm-color-text); padding: 1rem; min-height: 20rem;">${story()}</div>`;
+const darkTheme = theme('dark');
 
 /** Waits for an element inside the widget's shadow root (for `play`). */
 async function inWidget(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
@@ -176,6 +187,25 @@ export const WaitingForSignIn: Story = {
   render: view(() => seeded({ ...queuedEntry(), attempts: 1, lastError: { name: 'HttpError', code: 'unauthorized', status: 401, requestId: 'req_demo401', message: 'The token is missing or not valid' } })),
 };
 
+/**
+ * The server fails (503) on every attempt: the request stays on the device and is sent again by itself, with the numbers to call
+ * meanwhile. Five attempts already failed, so after the one made when the page opens the next is 30–60 s away: the story shows the
+ * request waiting, not being sent.
+ */
+export const ServerErrorQueued: Story = {
+  name: 'Server error, kept queued',
+  parameters: { msw: { handlers: serverDown } },
+  render: view(() => seeded({ ...queuedEntry(), attempts: 5, lastError: { name: 'HttpError', code: 'unavailable', status: 503, requestId: 'req_demo503', message: 'The service is unavailable' } })),
+  beforeEach: () => {
+    refused = 0;
+  },
+  play: async ({ canvasElement }) => {
+    // The client's three attempts are refused, then the outbox puts the request back in the queue.
+    for (let i = 0; i < 200 && refused < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    await inWidget(canvasElement, '[part=entry][data-state=queued]');
+  },
+};
+
 /** Delivered: the request number, its status, and the live countdown to the 5-minute reply. */
 export const DeliveredWithCountdown: Story = { beforeEach: () => standard.reset(), render: view(() => seeded(queuedEntry())) };
 
@@ -184,6 +214,32 @@ export const ProgressUnavailable: Story = {
   name: 'Progress unavailable',
   parameters: { msw: { handlers: { api: [http.get('/api/help-requests/:id', () => HttpResponse.error()), ...createHandlers(referred.backend, { baseUrl: '/api' })] } } },
   render: view(() => seeded(delivered(referred.request))),
+};
+
+/**
+ * A client that waits as long as the server takes: without a per-attempt timeout the lookup stays
+ * pending (the default client gives up after three 10-second attempts and says so).
+ */
+const patient = createClient({ baseUrl: '/api', timeout: false, getToken: () => DEMO_RESIDENT_TOKEN });
+
+/** A delivered request whose progress is still being looked up (the server never answers): "正在查询处理进度…". */
+export const ProgressLoading: Story = {
+  name: 'Progress loading',
+  parameters: {
+    msw: {
+      handlers: {
+        api: [
+          http.get('/api/help-requests/:id', async () => {
+            await delay('infinite');
+          }),
+          ...createHandlers(referred.backend, { baseUrl: '/api' }),
+        ],
+      },
+    },
+  },
+  render: ({ locale, position, inline, open }: Args) => html`<bm-provider .client=${patient} locale=${locale}>
+    <bm-help-button position=${position} ?inline=${inline} ?open=${open} .storage=${seeded(delivered(referred.request))}></bm-help-button>
+  </bm-provider>`,
 };
 
 /** The office referred the request to the courier's branch, with a one-tap call. */
@@ -247,4 +303,18 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     (await inWidget(canvasElement, 'input[name=kind][value=security]')).click();
   },
+};
+
+/** The signage theme (large type, dark, high contrast), on a medical emergency: the calls first, then the form. */
+export const Signage: Story = {
+  decorators: [theme('signage')],
+  beforeEach: () => standard.reset(),
+  play: async ({ canvasElement }) => {
+    (await inWidget(canvasElement, 'input[name=kind][value=medical]')).click();
+  },
+};
+
+/** An invalid `position` on the floating button renders a readable error, not a blank box. */
+export const InvalidPosition: Story = {
+  render: () => html`<bm-provider base-url="/api" locale="zh-CN" .getToken=${() => DEMO_RESIDENT_TOKEN}><bm-help-button position="middle"></bm-help-button></bm-provider>`,
 };

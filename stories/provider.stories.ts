@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { createHandlers, createMockBackend, DEMO_RESIDENT_TOKEN } from '@bianmin/mock';
 import '../packages/elements/src/define/provider.js';
 import '../packages/elements/src/define/service-menu.js';
+import '../packages/elements/src/define/booking-list.js';
 
 const backend = createMockBackend();
 const handlers = { msw: { handlers: { api: createHandlers(backend, { baseUrl: '/api' }) } } };
@@ -39,4 +40,13 @@ export const MissingConfiguration: Story = {
 /** A widget placed outside any provider explains what to do instead of staying blank. */
 export const WidgetWithoutProvider: Story = {
   render: () => html`<bm-service-menu></bm-service-menu>`,
+};
+
+/** A `time-zone` that is not a time zone: one warning on the console, and the widgets keep the compound's zone (booking times in Beijing time). */
+export const InvalidTimeZone: Story = {
+  parameters: handlers,
+  beforeEach: () => backend.reset(),
+  render: () => html`<bm-provider base-url="/api" locale="zh-CN" time-zone="Beijing" .getToken=${() => DEMO_RESIDENT_TOKEN}>
+    <bm-booking-list scope="upcoming"></bm-booking-list>
+  </bm-provider>`,
 };

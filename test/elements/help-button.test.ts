@@ -320,6 +320,21 @@ describe('<bm-help-button>', () => {
       expect(detail.request.location).to.include({ building: '2栋', floor: '6' });
       expect(created(`晕倒 ${run}`)[0]!.location.floor).to.equal('6');
     });
+    it('on a shared device opened at once, the form stays when the requests stored before are read', async () => {
+      // The last person's request, already in the device's outbox.
+      await indexedDbStorage().put(outboxName, { id: `s-${run}`, key: `key-s-${run}-0000`, createdAt: Date.now() - 60_000, attempts: 1, state: 'delivered', deliveredAt: Date.now() - 50_000, receipt: { id: 'hr-before', number: 'H-1', kind: 'repair' } });
+      msw.use(http.get('/api/help-requests/hr-before', () => HttpResponse.error()));
+      const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api" .getToken=${() => DEMO_RESIDENT_TOKEN}>
+        <bm-help-button shared inline open building="1栋" room="大堂" outbox-name=${outboxName} .now=${() => clock}></bm-help-button>
+        <bm-help-button inline open outbox-name=${outboxName} .now=${() => clock}></bm-help-button>
+      </bm-provider>`);
+      const [shared, own] = [...provider.querySelectorAll('bm-help-button')] as BmHelpButton[];
+      // The button of the same device that is not shared has read the stored request by now.
+      await waitUntil(() => qa(own!, '[part~=entry]').length === 1, 'the stored request is read');
+      await shared!.updateComplete;
+      expect(q(shared!, '[part~=form]'), 'the form, not an empty list of requests').to.exist;
+      expect(q(shared!, '[part~=requests]')).to.equal(null);
+    });
     it('on a shared device, each person starts from an empty form and sees only their own requests', async () => {
       const provider = await fixture<BmProvider>(html`<bm-provider base-url="/api" .getToken=${() => DEMO_RESIDENT_TOKEN}>
         <bm-help-button shared inline building="1栋" room="大堂" outbox-name=${outboxName} .now=${() => clock}></bm-help-button>

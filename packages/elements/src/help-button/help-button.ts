@@ -230,8 +230,9 @@ export class BmHelpButton extends BmElement {
     void held.outbox.list().then((list) => {
       if (this.attached !== attached) return;
       for (const e of list) if (!this.entries.has(e.id)) this.entries.set(e.id, e);
-      // Opened before the stored requests were read: show them unless the resident has started a new one.
-      if (this.open && this.view === 'form' && !this.kind && list.length > 0) this.view = 'status';
+      // Opened before the stored requests were read: show them unless the resident has started a new one
+      // (on a shared device, only the requests of the person at it now).
+      if (this.open && this.view === 'form' && !this.kind && this.list().length > 0) this.view = 'status';
       this.requestUpdate();
       if (this.open) void this.poll();
     });

@@ -524,6 +524,23 @@ describe('<bm-help-button>', () => {
       expect(created(description)).to.have.length(1);
     });
 
+    it('while the server answers 503, says the request will be sent again shortly, not once the network is back', async function (this: MochaContext) {
+      this.timeout(20_000);
+      let down = true;
+      msw.use(http.post('/api/help-requests', () => (down ? HttpResponse.json({ type: 'about:blank', title: 'Service Unavailable', status: 503 }, { status: 503 }) : undefined)));
+      const { el } = await mount({ compound: COMPOUND });
+      await openDialog(el);
+      const description = `停电 ${run}`;
+      const delivered = oneEvent(el, 'bm-help-delivered');
+      await send(el, description);
+      await waitUntil(() => entryState(el) === '已保存在本机，稍后自动重新发送', 'queued after the 503, to be sent again', { timeout: 8000 });
+      expect(callHrefs(el, '[part~=entry]'), 'the 24-hour phone to call meanwhile').to.include('tel:057188886666');
+      down = false;
+      window.dispatchEvent(new Event('online'));
+      await delivered;
+      expect(created(description)).to.have.length(1);
+    });
+
     it('takes a 2xx it cannot read as delivered, without a number, and still sends the next request', async () => {
       let unreadable = 1;
       msw.use(

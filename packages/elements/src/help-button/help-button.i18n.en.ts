@@ -59,6 +59,7 @@ export const en: Translation<HelpButtonMessages> = {
   requestsHeading: 'My requests',
   state_queued: 'Saved on this device; it will be sent when the network is back',
   state_queued_signin: 'Saved on this device; it will be sent once you have signed in again',
+  state_queued_retry: 'Saved on this device; it will be sent again shortly',
   state_sending: 'Sending…',
   state_delivered: 'Delivered to the service centre',
   state_failed: 'Not delivered',

@@ -59,6 +59,8 @@ const zhCN = {
   state_queued: '已保存在本机，联网后自动发送',
   /** Queued after a 401: the sign-in expired; sent once the resident has signed in again. */
   state_queued_signin: '已保存在本机，重新登录后自动发送',
+  /** Queued after the server could not take it now (5xx, 408, 429, in flight): sent again after a pause. */
+  state_queued_retry: '已保存在本机，稍后自动重新发送',
   state_sending: '正在发送…',
   state_delivered: '已送达物业服务中心',
   state_failed: '未送达',

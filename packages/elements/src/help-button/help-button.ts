@@ -677,9 +677,17 @@ export class BmHelpButton extends BmElement {
     const stored = e.receipt?.kind;
     const kind = request?.kind ?? (e.payload ?? this.inputs.get(e.id))?.kind ?? (HELP_KINDS.includes(stored!) ? stored : undefined);
     const asked = formatDateTime(request?.askedAt ?? e.payload?.askedAt ?? e.createdAt, this.effectiveLocale, this.timeZone);
-    // A queued entry the server refused with 401 waits for a fresh sign-in, not for the network.
+    // A queued entry the server refused with 401 waits for a fresh sign-in; one the server could not
+    // take now (a 5xx, 408, 429, 409 in flight) is sent again shortly; only the rest wait for the network.
+    const status = e.state === 'queued' ? e.lastError?.status : undefined;
     const stateLabel =
-      e.direct && e.state === 'failed' && !e.rejected ? t('state_direct_failed') : e.state === 'queued' && e.lastError?.status === 401 ? t('state_queued_signin') : t(`state_${e.state}`);
+      e.direct && e.state === 'failed' && !e.rejected
+        ? t('state_direct_failed')
+        : status === 401
+          ? t('state_queued_signin')
+          : status
+            ? t('state_queued_retry')
+            : t(`state_${e.state}`);
     return html`<li part="entry" class="entry" data-state=${e.state}>
       <p part="entry-state" class="entry-state">${stateLabel}</p>
       <p class="meta">${kind ? html`<span>${t(`kind_${kind}`)}</span> · ` : nothing}<span>${t('askedAt', asked)}</span>${e.receipt ? html` · <span part="number">${t('number', e.receipt.number)}</span>` : nothing}</p>

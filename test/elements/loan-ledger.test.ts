@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { addMinutes, createClient, filterLoans, formatInstant, formatMoney, localMonth, maskPhone, overdueMinutes, toEpoch, type Loan } from '@bianmin/sdk';
+import { addMinutes, createClient, filterLoans, formatDate, formatInstant, formatMoney, formatTime, localMonth, maskPhone, overdueMinutes, toEpoch, type Loan } from '@bianmin/sdk';
 import { handoverSummary, zeroLossReport } from '@bianmin/sdk/rules';
 import { createHandlers, createMockBackend, DEMO_HOUSEHOLD_ID, DEMO_RESIDENT_TOKEN, DEMO_STAFF_TOKEN, type MockBackend } from '@bianmin/mock';
 import '../../packages/elements/src/define/provider.js';
@@ -663,6 +663,65 @@ describe('<bm-loan-ledger>', () => {
         const inner = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
         expect(button.getBoundingClientRect().right, `${locale}: the check-in button overflows its cell`).to.be.at.most(inner);
       }
+    }
+  });
+
+  it('shows lend and due dates whole in the signage theme’s larger type, on a desk screen, a lobby screen and a phone', async () => {
+    // The signage theme sets --bm-font-size to clamp(1.25rem, 2.2vmin, 3rem): 20 px on a 1280×800 desk
+    // screen and on a phone, 23.76 px on a 1920×1080 lobby screen. Its dates once ellipsized to
+    // "2026年12月…" in columns sized in rem for 16 px type, and from 1080 px high the date over the time
+    // no longer fit the 3rem row.
+    clock = toEpoch('2026-12-24T10:00:00+08:00');
+    backend = createMockBackend({ now });
+    msw.use(...createHandlers(backend, { baseUrl: '/api' }));
+    const css = await (await fetch('/packages/elements/themes/signage.css')).text();
+    const style = document.createElement('style');
+    style.textContent = css.replace(/:root,\s*/g, '');
+    document.head.append(style);
+    try {
+      for (const [width, height] of [
+        [1280, 800],
+        [390, 844],
+        [1920, 1080],
+      ] as const) {
+        await setViewport({ width, height });
+        for (const [mode, token] of [
+          ['staff', DEMO_STAFF_TOKEN],
+          ['resident', DEMO_RESIDENT_TOKEN],
+        ] as const) {
+          for (const locale of ['zh-CN', 'en']) {
+            const provider = await fixture<BmProvider>(html`<div class="bm-theme-signage">
+              <bm-provider base-url="/api" .getToken=${() => token}>
+                <bm-loan-ledger mode=${mode} locale=${locale} .now=${now}></bm-loan-ledger>
+              </bm-provider>
+            </div>`);
+            const el = provider.querySelector('bm-loan-ledger')!;
+            await registerReady(el);
+            const where = `${width} px, ${mode}, ${locale}`;
+            expect(parseFloat(getComputedStyle(el).fontSize), `${where}: the signage type applies`).to.be.closeTo(Math.max(20, 0.022 * Math.min(width, height)), 0.1);
+            const instants = [...root(el).querySelectorAll<HTMLElement>('[part=row] .instant')];
+            expect(instants.length, where).to.be.greaterThan(0);
+            expect(instants.length, where).to.equal(rows(el).length * 2);
+            for (const instant of instants) {
+              const [date, time] = [...instant.querySelectorAll<HTMLElement>('span')];
+              const at = instant.getAttribute('datetime')!;
+              expect(text(date), where).to.equal(formatDate(at, locale as 'zh-CN' | 'en'));
+              expect(text(time), where).to.equal(formatTime(at, locale as 'zh-CN' | 'en'));
+              for (const span of [date!, time!]) {
+                expect(span.scrollWidth, `${where}: “${text(span)}” is cut off`).to.be.at.most(span.clientWidth);
+              }
+              // Date over time, both inside the row's fixed height.
+              const row = instant.closest<HTMLElement>('[part=row]')!.getBoundingClientRect();
+              const box = instant.getBoundingClientRect();
+              expect(box.top, `${where}: “${text(instant)}” sticks out of its row`).to.be.at.least(row.top - 0.5);
+              expect(box.bottom, `${where}: “${text(instant)}” sticks out of its row`).to.be.at.most(row.bottom + 0.5);
+            }
+          }
+        }
+      }
+    } finally {
+      style.remove();
+      await setViewport({ width: 800, height: 600 });
     }
   });
 

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_row-height: var(--bm-loan-ledger-row-height, 3rem);
+    /* In em, like the lent and due columns: two lines of the widget's type (date over time, or a
+       two-line item or status) fit it however large a theme sets the type; 48 px at 16 px type. */
+    --_row-height: var(--bm-loan-ledger-row-height, 3em);
     --_viewport-height: var(--bm-loan-ledger-viewport-height, 26rem);
     --_border: var(--bm-loan-ledger-border, var(--_bm-color-border));
     --_head-bg: var(--bm-loan-ledger-head-background, var(--_bm-color-surface-alt));
@@ -201,15 +203,20 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_bm-radius);
   }
+  /* The lent and due columns (--_when) are sized in em, not rem, so that a whole date
+     ("2026年12月24日", about 8em; "Dec 24, 2026") still fits when a theme sets larger type: the
+     signage theme's 20 px and up once cut it to "2026年12月…". The same 10em as the 10rem of 16 px
+     type. Each grid is at least as wide as its columns' minimums, so a row's box holds every cell. */
   .grid {
+    --_when: 10em;
     /* A resident's: item, due, status, lent, borrower */
-    --_cols: minmax(6rem, 1.4fr) 10rem minmax(6.5rem, 1.2fr) 10rem minmax(9.5rem, 1.3fr);
-    min-width: 42rem;
+    --_cols: minmax(6rem, 1.4fr) var(--_when) minmax(6.5rem, 1.2fr) var(--_when) minmax(9.5rem, 1.3fr);
+    min-width: calc(22rem + 2 * var(--_when));
   }
   /* The desk's: item, household, borrower, lent, due, status, the check-in button */
   .grid[data-actions] {
-    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) 10rem 10rem minmax(9rem, 1.2fr) 8rem;
-    min-width: 61rem;
+    --_cols: minmax(8rem, 1.4fr) 7.5rem minmax(9.5rem, 1.3fr) var(--_when) var(--_when) minmax(9rem, 1.2fr) 8rem;
+    min-width: calc(42rem + 2 * var(--_when));
   }
   .row {
     display: grid;

@@ -199,7 +199,7 @@ function plainTable(labelledBy: string, columns: [unknown, boolean?][], rows: un
  * @csspart error - An error state (load failure, invalid attribute).
  * @csspart retry-button - Retries a failed load.
  *
- * @cssproperty --bm-loan-ledger-row-height - Height of one register row (fixed, for windowing). Default `3rem`.
+ * @cssproperty --bm-loan-ledger-row-height - Height of one register row (fixed, for windowing). Default `3em`: two lines of the widget's type, whatever size a theme sets.
  * @cssproperty --bm-loan-ledger-viewport-height - Largest height of the register's scrolling area. Default `26rem`.
  * @cssproperty --bm-loan-ledger-border - Lines between rows. Default `--bm-color-border`.
  * @cssproperty --bm-loan-ledger-head-background - Column headers. Default `--bm-color-surface-alt`.

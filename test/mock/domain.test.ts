@@ -97,6 +97,25 @@ describe('bookings', () => {
     expect((await call({ method: 'POST', path: `/bookings/${b.body.id}/cancel`, token: S, body: {} })).body.status).toBe('cancelled');
   });
 
+  it('cancel keeps the window the booking was given, whatever the price list in force says of it later', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const slot = (id: string) => freeSlot(backend.state, backend.now(), id);
+    const a = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor(FIXTURE_IDS.slotService, { slot: slot(FIXTURE_IDS.slotService) }) });
+    const b = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-badminton', { slot: slot('svc-badminton') }) });
+    const policy = (id: string) => backend.state.priceLists.find((l) => l.status === 'published')!.items.find((i) => i.id === id)!.slots!;
+    // Later the list asks for a day's notice for tennis, and none for badminton.
+    policy(FIXTURE_IDS.slotService).cancelBeforeMinutes += 24 * 60;
+    policy('svc-badminton').cancelBeforeMinutes = 0;
+    // Still inside the window tennis was booked with: the resident may cancel, as they were told.
+    clock.set(Date.parse(addMinutes(a.body.cancellableUntil, -1)));
+    expect((await call({ method: 'POST', path: `/bookings/${a.body.id}/cancel`, token: R, body: {} })).body.status).toBe('cancelled');
+    // Past badminton's window: closed, as they were told, though the new list would allow it.
+    clock.set(Date.parse(addMinutes(b.body.cancellableUntil, 1)));
+    const late = await call({ method: 'POST', path: `/bookings/${b.body.id}/cancel`, token: R, body: {} });
+    expect([late.status, late.body.code]).toEqual([409, 'cancellation_window_closed']);
+  });
+
   it('feedback only on a completed booking, and only once; staff moves follow the machine', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

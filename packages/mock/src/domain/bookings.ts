@@ -312,7 +312,11 @@ export const bookingHandlers: Pick<
   'bookings.cancel': (ctx, { params, body }) => {
     const { state, now, nowIso, caller } = ctx;
     const b = findBooking(ctx, params.bookingId);
-    const policy = serviceOfRecord(state, now, b.serviceId)?.slots;
+    // The window is the one the booking was given (`cancellableUntil`), not what a later list says.
+    const policy =
+      b.slot && b.cancellableUntil
+        ? { cancelBeforeMinutes: (toEpoch(b.slot.start) - toEpoch(b.cancellableUntil)) / 60_000 }
+        : serviceOfRecord(state, now, b.serviceId)?.slots;
     const check = canCancel(b, policy, now, state.compound.timeZone);
     // The desk may cancel after the resident's window has closed (a broken room, a sick worker).
     if (!check.ok && (check.reason === 'status' || caller.role === 'resident')) {

@@ -669,6 +669,21 @@ describe('bookings: the booking form’s rules, held by the server', () => {
     expect([perVisit.status, perVisit.body.channel]).toEqual([201, 'online']);
   });
 
+  it('a visit under an agreement is checked against the work days in force on its day, a change of times already asked for included', async () => {
+    const { backend } = fixedBackend();
+    const call = direct(backend);
+    const on = (day: string) => ({ start: `${day}T08:00:00+08:00`, end: `${day}T10:00:00+08:00` });
+    const book = (day: string) => call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-hourly-housekeeping', { slot: on(day), channel: 'agreement', settlement: 'monthly' }) });
+    // From Sunday 29 November, ag-0001 works Sunday to Saturday but Monday: Monday becomes its rest day.
+    const change = await call({ method: 'POST', path: '/agreements/ag-0001/changes', token: R, body: { kind: 'times', requestedBy: 'resident', effectiveDate: '2026-11-29', workDays: [2, 3, 4, 5, 6, 7] } });
+    expect(change.status).toBe(201);
+    // Monday 30 November is then a rest day: not covered, so not taken under the agreement (it would be billed nowhere).
+    const monday = await book('2026-11-30');
+    expect([monday.status, monday.body.issues?.[0]?.path]).toEqual([400, ['slot']]);
+    // Sunday 6 December is then a work day: covered.
+    expect((await book('2026-12-06')).status).toBe(201);
+  });
+
   it('a room is booked with its number of people', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

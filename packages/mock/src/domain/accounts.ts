@@ -1,4 +1,4 @@
-import type { AgreementChange, AgreementChangeInput, Statement } from '@bianmin/sdk/schema';
+import type { Agreement, AgreementChange, AgreementChangeInput, Statement } from '@bianmin/sdk/schema';
 import { addDays, assessChange, billedAt, localDate, localMonth, statementFor, toEpoch, toInstant } from '@bianmin/sdk/rules';
 import { assertOwn, visible, type Handlers } from '../context.js';
 import { conflict, invalid, notFound } from '../http.js';
@@ -100,6 +100,21 @@ export function settleAgreements(state: MockState, now: Date): boolean {
     }
   }
   return changed;
+}
+
+/**
+ * The agreement's period and work days in force on `day` (a local date): its own, with the changes
+ * of work days already asked for whose effective date has come by then (in effective-date order,
+ * the latest winning, as `settleAgreements` applies them when the day comes). A visit booked ahead
+ * is checked against the days the agreement will cover on its own day.
+ */
+export function scheduleOn(state: MockState, a: Agreement, day: string): Pick<Agreement, 'period' | 'workDays'> {
+  let workDays = a.workDays;
+  const due = state.agreementChanges
+    .filter((c) => c.agreementId === a.id && c.workDays && c.effectiveDate <= day)
+    .sort((x, y) => (x.effectiveDate < y.effectiveDate ? -1 : x.effectiveDate > y.effectiveDate ? 1 : x.requestedAt < y.requestedAt ? -1 : 1));
+  for (const c of due) workDays = c.workDays!;
+  return { period: a.period, workDays };
 }
 
 const STATEMENT_ID = /^st-(.+)-(\d{4}-\d{2})$/;

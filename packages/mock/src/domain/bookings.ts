@@ -8,6 +8,7 @@ import {
   cancellableUntil,
   checkSlot,
   checkWantedAt,
+  localDate,
   needsWantedAt,
   quote,
   quotedPrice,
@@ -19,6 +20,7 @@ import { conflict, forbidden, invalid, notFound } from '../http.js';
 import { nextId, nextNumber } from '../numbers.js';
 import { paginate } from '../paging.js';
 import type { MockState } from '../types.js';
+import { scheduleOn } from './accounts.js';
 import { serviceInForce, serviceOfRecord } from './catalog.js';
 
 const sameAddress = (a: Address, b: Address): boolean => a.building.trim() === b.building.trim() && a.room.trim() === b.room.trim();
@@ -87,7 +89,9 @@ function checkInput(state: MockState, item: ServiceItem, body: BookingInput, hou
       if (!held.length) throw invalid(['channel'], 'the household has no active agreement for this service', '本户没有这项服务的有效长期协议');
       // Its fee covers its work days inside its period only: a visit on the rest day or outside the period is billed per visit.
       const at = body.slot?.start ?? body.wantedAt;
-      if (at !== undefined && !held.some((a) => agreementCovers(a, at, state.compound.timeZone))) {
+      // With the work days in force on that day: a change of times asked for earlier may move the rest day.
+      const tz = state.compound.timeZone;
+      if (at !== undefined && !held.some((a) => agreementCovers(scheduleOn(state, a, localDate(at, tz)), at, tz))) {
         throw invalid([body.slot ? 'slot' : 'wantedAt'], 'the agreement does not cover this day (a rest day, or outside its period): book it as a single visit', '长期协议不包括这一天（休息日或协议期外），请按次预约');
       }
     }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 // drops its whole rule, so a newer selector may only add to what another rule already shows.
 
 /** Values the baseline cannot parse: units and functions from Chrome 108 to 123 or Safari 16.5+. */
-const NEWER_VALUE = /\d(?:[dsl]v(?:h|w|i|b|min|max)|r?lh)\b|\b(?:color-mix|light-dark|oklch|oklab|lab|lch|round|mod|rem|calc-size)\(/;
+const NEWER_VALUE =
+  /\d(?:[dsl]v(?:h|w|i|b|min|max)|v[ib]|r?lh|r(?:ex|ch|cap|ic))\b|\b(?:color-mix|light-dark|oklch|oklab|lab|lch|color|round|mod|rem|calc-size|sin|cos|tan|asin|acos|atan2?|pow|sqrt|hypot|log|exp|abs|sign)\(|\b(?:rgba?|hsla?|hwb)\(\s*from\b/;
 /** Syntax that drops the whole rule: CSS nesting (Chrome 112, Safari 16.5) and @scope / @starting-style. */
 const NEWER_RULE = /&|@scope|@starting-style/;
 
@@ -48,7 +49,7 @@ function declarations(css: string): Declaration[] {
   for (const block of clean.split(/[{}]/)) {
     let previous: Declaration['previous'];
     for (const part of block.split(';')) {
-      const m = /^\s*([a-z-]+)\s*:\s*([\s\S]+?)\s*$/.exec(part);
+      const m = /^\s*(-?-?[a-zA-Z_][\w-]*)\s*:\s*([\s\S]+?)\s*$/.exec(part);
       if (!m) continue;
       const d = { property: m[1]!, value: m[2]!, previous };
       out.push(d);
@@ -70,7 +71,9 @@ describe('the kit’s CSS on the WeChat baseline engines', () => {
     for (const file of files) {
       for (const d of declarations(cssOf(file))) {
         if (!NEWER_VALUE.test(d.value)) continue;
-        const fallback = d.previous?.property === d.property && !NEWER_VALUE.test(d.previous.value);
+        // A custom property's value is not parsed where it is declared: the last one always wins, so
+        // an older engine keeps the newer value and drops it only where var() uses it (no fallback).
+        const fallback = !d.property.startsWith('--') && d.previous?.property === d.property && !NEWER_VALUE.test(d.previous.value);
         if (!fallback) bare.push(`${file}: ${d.property}: ${d.value}`);
       }
     }
@@ -84,7 +87,11 @@ describe('the kit’s CSS on the WeChat baseline engines', () => {
 
   it('tells a fallback from a bare newer value (the check itself)', () => {
     const css = 'a { max-height: calc(100vh - 2rem); max-height: calc(100dvh - 2rem); } b { color: red; height: 100dvh; }';
-    const flagged = declarations(css).filter((d) => NEWER_VALUE.test(d.value) && !(d.previous?.property === d.property && !NEWER_VALUE.test(d.previous.value)));
+    const css2 = ':host { --_h: 100vh; --_h: 100dvh; --_w: 100vi; }';
+    const isBare = (d: Declaration) => NEWER_VALUE.test(d.value) && !(!d.property.startsWith('--') && d.previous?.property === d.property && !NEWER_VALUE.test(d.previous.value));
+    const flagged = declarations(css).filter(isBare);
     expect(flagged.map((d) => d.value)).toEqual(['100dvh']);
+    // Private custom properties (--_x) are read too, and a custom property has no fallback.
+    expect(declarations(css2).filter(isBare).map((d) => `${d.property}: ${d.value}`)).toEqual(['--_h: 100dvh', '--_w: 100vi']);
   });
 });

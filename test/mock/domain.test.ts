@@ -116,6 +116,18 @@ describe('bookings', () => {
     expect([late.status, late.body.code]).toEqual([409, 'cancellation_window_closed']);
   });
 
+  it('cancel keeps a wanted-time booking’s window (until the wanted time) if a later list books the service by slot', async () => {
+    const { backend, clock } = fixedBackend();
+    const call = direct(backend);
+    const wash = await call({ method: 'POST', path: '/bookings', token: R, body: bookingFor('svc-car-wash', { wantedAt: '2026-11-24T10:30:00+08:00' }) });
+    expect(wash.body.cancellableUntil).toBe('2026-11-24T10:30:00+08:00');
+    // Later the car wash is booked by slot, with an hour's notice to cancel.
+    const item = backend.state.priceLists.find((l) => l.status === 'published')!.items.find((i) => i.id === 'svc-car-wash')!;
+    item.slots = { ...backend.state.priceLists.find((l) => l.status === 'published')!.items.find((i) => i.id === 'svc-tennis')!.slots!, cancelBeforeMinutes: 60 };
+    clock.set(Date.parse('2026-11-24T10:00:00+08:00'));
+    expect((await call({ method: 'POST', path: `/bookings/${wash.body.id}/cancel`, token: R, body: {} })).body.status).toBe('cancelled');
+  });
+
   it('feedback only on a completed booking, and only once; staff moves follow the machine', async () => {
     const { backend } = fixedBackend();
     const call = direct(backend);

@@ -317,9 +317,10 @@ export const bookingHandlers: Pick<
     const { state, now, nowIso, caller } = ctx;
     const b = findBooking(ctx, params.bookingId);
     // The window is the one the booking was given (`cancellableUntil`), not what a later list says.
+    const start = b.slot?.start ?? b.wantedAt;
     const policy =
-      b.slot && b.cancellableUntil
-        ? { cancelBeforeMinutes: (toEpoch(b.slot.start) - toEpoch(b.cancellableUntil)) / 60_000 }
+      start && b.cancellableUntil
+        ? { cancelBeforeMinutes: (toEpoch(start) - toEpoch(b.cancellableUntil)) / 60_000 }
         : serviceOfRecord(state, now, b.serviceId)?.slots;
     const check = canCancel(b, policy, now, state.compound.timeZone);
     // The desk may cancel after the resident's window has closed (a broken room, a sick worker).

@@ -189,7 +189,7 @@ export const WaitingForSignIn: Story = {
 
 /**
  * The server fails (503) on every attempt: the request stays on the device and is sent again by itself, with the numbers to call
- * meanwhile. Five attempts already failed, so after the one made when the page opens the next is 30–60 s away: the story shows the
+ * meanwhile. Five attempts already failed, so after the one made when the page opens (the sixth) the next is 16–32 s away: the story shows the
  * request waiting, not being sent.
  */
 export const ServerErrorQueued: Story = {

@@ -535,9 +535,20 @@ describe('<bm-help-button>', () => {
       await send(el, description);
       await waitUntil(() => entryState(el) === '已保存在本机，稍后自动重新发送', 'queued after the 503, to be sent again', { timeout: 8000 });
       expect(callHrefs(el, '[part~=entry]'), 'the 24-hour phone to call meanwhile').to.include('tel:057188886666');
+      // A second request waits behind the first, not tried yet: it is sent again shortly too.
+      q(el, '[part~=new-request]')!.click();
+      await el.updateComplete;
+      const second = `停电二 ${run}`;
+      const queued = oneEvent(el, 'bm-help-queued');
+      await send(el, second);
+      await queued;
+      // (Each attempt shows 正在发送… while it lasts; between attempts both wait for the server.)
+      const states = () => qa(el, '[part~=entry-state]').map((p) => p.textContent!.trim());
+      await waitUntil(() => states().length === 2 && states().every((s) => s === '已保存在本机，稍后自动重新发送'), `both wait for the server: ${states().join(' / ')}`, { timeout: 8000 });
       down = false;
       window.dispatchEvent(new Event('online'));
       await delivered;
+      await waitUntil(() => created(second).length === 1, 'the second delivered too', { timeout: 8000 });
       expect(created(description)).to.have.length(1);
     });
 

@@ -679,7 +679,9 @@ export class BmHelpButton extends BmElement {
     const asked = formatDateTime(request?.askedAt ?? e.payload?.askedAt ?? e.createdAt, this.effectiveLocale, this.timeZone);
     // A queued entry the server refused with 401 waits for a fresh sign-in; one the server could not
     // take now (a 5xx, 408, 429, 409 in flight) is sent again shortly; only the rest wait for the network.
-    const status = e.state === 'queued' ? e.lastError?.status : undefined;
+    // One not tried yet waits for the same as the oldest that was (the outbox sends oldest first).
+    const tried = e.lastError ?? this.list().filter((x) => (x.state === 'queued' || x.state === 'sending') && x.lastError).pop()?.lastError;
+    const status = e.state === 'queued' ? tried?.status : undefined;
     const stateLabel =
       e.direct && e.state === 'failed' && !e.rejected
         ? t('state_direct_failed')

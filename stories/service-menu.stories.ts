@@ -44,6 +44,12 @@ const longNames = backendWith(undefined, (now) => {
   return state;
 });
 
+/** The compound's phone and the taxi desk's own number written with +86, which the SDK's telHref makes no link of. */
+const plusNumbers = backendWith((b) => {
+  b.state.compound.servicePhone = '+86-571-8888-6666';
+  inForce(b).items.find((i) => i.id === 'svc-taxi-booking')!.phone = '+86-571-8765-4321';
+});
+
 /** The price list in force with its items removed. */
 const emptyList = http.get('/api/catalog', () => HttpResponse.json({ ...inForce(standard), items: [] }));
 
@@ -145,6 +151,9 @@ export const ServerError: Story = {
 
 /** No network: the menu says so, and reloads by itself when the browser is back online. */
 export const Offline: Story = { parameters: handlers(offline) };
+
+/** Phone numbers the SDK's telHref refuses (here written with +86) are shown as text, with no link, never hidden. */
+export const PhoneNumbersAsText: Story = { name: 'Phone numbers as text', args: { query: '代' }, parameters: handlers(plusNumbers) };
 
 /** Names far longer than a phone is wide wrap inside their card. */
 export const LongChineseNames: Story = { parameters: handlers(longNames) };

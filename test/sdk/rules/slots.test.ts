@@ -353,6 +353,14 @@ describe('cancelling', () => {
     expect(canCancel({ status: 'quote-requested' }, p, '2030-01-01T00:00:00+08:00')).toEqual({ ok: true });
   });
 
+  it('a booking that carries the window the server gave it keeps that window, whatever the policy says now', () => {
+    // Booked with two hours' notice (until 07:00); the list in force now asks for none, or for a day's.
+    const booked = { status: 'confirmed' as const, slot, cancellableUntil: '2026-11-23T07:00:00+08:00' };
+    expect(canCancel(booked, { cancelBeforeMinutes: 0 }, '2026-11-23T08:00:00+08:00')).toEqual({ ok: false, reason: 'window-closed' });
+    expect(canCancel(booked, { cancelBeforeMinutes: 24 * 60 }, '2026-11-23T06:59:00+08:00')).toEqual({ ok: true, until: '2026-11-23T07:00:00+08:00' });
+    expect(canCancel({ ...booked, status: 'completed' }, undefined, '2026-11-20T00:00:00+08:00')).toEqual({ ok: false, reason: 'status' });
+  });
+
   it('in-progress and finished bookings cannot be cancelled, whatever the time', () => {
     for (const status of ['in-progress', 'completed', 'cancelled', 'rejected', 'no-show'] as const) {
       expect(canCancel({ status, slot }, p, '2026-11-20T00:00:00+08:00')).toEqual({ ok: false, reason: 'status' });

@@ -263,7 +263,7 @@ export class BmBookingList extends BmElement {
   /** The cancellation rule of the SDK; the window is the one the server gave the booking (`cancellableUntil`). */
   private cancelCheck(b: Booking): CancelCheck & { minutes?: number } {
     const minutes = b.slot && b.cancellableUntil ? Math.max(0, Math.round(minutesBetween(b.cancellableUntil, b.slot.start))) : undefined;
-    const check = canCancel(b, minutes === undefined ? undefined : { cancelBeforeMinutes: minutes }, this.now(), this.timeZone);
+    const check = canCancel(b, undefined, this.now(), this.timeZone);
     return minutes === undefined ? check : { ...check, minutes };
   }
 

@@ -316,13 +316,8 @@ export const bookingHandlers: Pick<
   'bookings.cancel': (ctx, { params, body }) => {
     const { state, now, nowIso, caller } = ctx;
     const b = findBooking(ctx, params.bookingId);
-    // The window is the one the booking was given (`cancellableUntil`), not what a later list says.
-    const start = b.slot?.start ?? b.wantedAt;
-    const policy =
-      start && b.cancellableUntil
-        ? { cancelBeforeMinutes: (toEpoch(start) - toEpoch(b.cancellableUntil)) / 60_000 }
-        : serviceOfRecord(state, now, b.serviceId)?.slots;
-    const check = canCancel(b, policy, now, state.compound.timeZone);
+    // canCancel keeps the window the booking was given (`cancellableUntil`), not what a later list says.
+    const check = canCancel(b, serviceOfRecord(state, now, b.serviceId)?.slots, now, state.compound.timeZone);
     // The desk may cancel after the resident's window has closed (a broken room, a sick worker).
     if (!check.ok && (check.reason === 'status' || caller.role === 'resident')) {
       throw check.reason === 'status'

@@ -147,12 +147,14 @@ export type CancelCheck = { ok: true; until?: string } | { ok: false; reason: 'w
 
 /**
  * Whether a booking may be cancelled now. Only states the booking machine lets move to `cancelled`
- * qualify (in-progress and finished bookings: `status`). With a slot the window closes
- * `cancelBeforeMinutes` before the start (at the start without a policy); without a slot, at the
- * wanted time; without either there is no window. `until` is that moment, itself still inside it.
+ * qualify (in-progress and finished bookings: `status`). A booking that carries the window the
+ * server gave it (`cancellableUntil`) keeps that window, whatever `policy` a later price list has.
+ * Otherwise, with a slot the window closes `cancelBeforeMinutes` before the start (at the start
+ * without a policy); without a slot, at the wanted time; without either there is no window. `until`
+ * is that moment, itself still inside it.
  */
 export function canCancel(
-  booking: { status: BookingStatus; slot?: Slot; wantedAt?: string },
+  booking: { status: BookingStatus; slot?: Slot; wantedAt?: string; cancellableUntil?: string },
   policy: Pick<SlotPolicy, 'cancelBeforeMinutes'> | undefined,
   now: At,
   timeZone = COMPOUND_TIME_ZONE,
@@ -160,6 +162,6 @@ export function canCancel(
   if (!canTransition(BOOKING_TRANSITIONS, booking.status, 'cancelled')) return { ok: false, reason: 'status' };
   const start = booking.slot?.start ?? booking.wantedAt;
   if (!start) return { ok: true };
-  const until = cancellableUntil(start, policy ?? { cancelBeforeMinutes: 0 }, timeZone);
+  const until = booking.cancellableUntil ?? cancellableUntil(start, policy ?? { cancelBeforeMinutes: 0 }, timeZone);
   return toEpoch(now) <= toEpoch(until) ? { ok: true, until } : { ok: false, reason: 'window-closed' };
 }

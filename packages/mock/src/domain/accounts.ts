@@ -73,6 +73,13 @@ function checkWhatChanges(body: AgreementChangeInput): void {
   if (kind === 'services' && !services?.length) throw invalid(['services'], 'a change of services gives the new services', '请填写新的服务内容');
 }
 
+/** The changes asked for an agreement whose effective date has come by `day`, in the order they apply. */
+function changesDueBy(state: MockState, a: Agreement, day: string): AgreementChange[] {
+  return state.agreementChanges
+    .filter((c) => c.agreementId === a.id && c.effectiveDate <= day)
+    .sort((x, y) => (x.effectiveDate < y.effectiveDate ? -1 : x.effectiveDate > y.effectiveDate ? 1 : x.requestedAt < y.requestedAt ? -1 : 1));
+}
+
 /**
  * Brings the agreements up to `now`: the changes of times and services whose effective date has
  * come are in force (each in effective-date order, the latest setting each field), and an active
@@ -85,10 +92,7 @@ export function settleAgreements(state: MockState, now: Date): boolean {
   for (const a of state.agreements) {
     if (a.status !== 'active') continue;
     const before = JSON.stringify([a.hours, a.workDays, a.services]);
-    const due = state.agreementChanges
-      .filter((c) => c.agreementId === a.id && c.effectiveDate <= today)
-      .sort((x, y) => (x.effectiveDate < y.effectiveDate ? -1 : x.effectiveDate > y.effectiveDate ? 1 : x.requestedAt < y.requestedAt ? -1 : 1));
-    for (const c of due) {
+    for (const c of changesDueBy(state, a, today)) {
       if (c.hours) a.hours = { ...c.hours };
       if (c.workDays) a.workDays = [...c.workDays];
       if (c.services) a.services = c.services.map((x) => ({ ...x }));
@@ -110,10 +114,7 @@ export function settleAgreements(state: MockState, now: Date): boolean {
  */
 export function scheduleOn(state: MockState, a: Agreement, day: string): Pick<Agreement, 'period' | 'workDays'> {
   let workDays = a.workDays;
-  const due = state.agreementChanges
-    .filter((c) => c.agreementId === a.id && c.workDays && c.effectiveDate <= day)
-    .sort((x, y) => (x.effectiveDate < y.effectiveDate ? -1 : x.effectiveDate > y.effectiveDate ? 1 : x.requestedAt < y.requestedAt ? -1 : 1));
-  for (const c of due) workDays = c.workDays!;
+  for (const c of changesDueBy(state, a, day)) if (c.workDays) workDays = c.workDays;
   return { period: a.period, workDays };
 }
 

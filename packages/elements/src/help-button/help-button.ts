@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DISASTER_SUBKINDS, formatDateTime, formatInstant, HELP_KINDS, helpClock, HelpRequestInput, isEmergency, MEDICAL_WANTS, newIdempotencyKey, PUBLIC_NUMBERS, SECURITY_SUBKINDS, telHref, type HelpKind, type HelpRequest } from '@bianmin/sdk';
-import type { OutboxChange } from '@bianmin/sdk/outbox';
+import type { OutboxChange, OutboxError } from '@bianmin/sdk/outbox';
 import { isPermanentFailure, isStorageAvailable, isStorageUnavailableError, outboxError, type OutboxEntry, type OutboxStorage } from '@bianmin/sdk/outbox';
 import type { BianminClient } from '../base/context.js';
 import { BmElement } from '../base/element.js';
@@ -661,16 +661,19 @@ export class BmHelpButton extends BmElement {
 
   private renderStatus(): TemplateResult {
     const t = this.msg.t.bind(this.msg);
+    const list = this.list();
+    // What holds the queue up: the oldest waiting request that was tried (the outbox sends oldest first).
+    const holdUp = list.filter((x) => (x.state === 'queued' || x.state === 'sending') && x.lastError).pop()?.lastError;
     return html`<section part="requests" aria-labelledby="requests-heading">
       <h3 id="requests-heading" tabindex="-1">${t('requestsHeading')}</h3>
       <ul class="entries">
-        ${this.list().map((e) => this.renderEntry(e))}
+        ${list.map((e) => this.renderEntry(e, holdUp))}
       </ul>
       <button type="button" part="new-request" class="bm-button" data-variant="primary" @click=${this.showForm}>${t('newRequest')}</button>
     </section>`;
   }
 
-  private renderEntry(e: Entry): TemplateResult {
+  private renderEntry(e: Entry, holdUp: OutboxError | undefined): TemplateResult {
     const t = this.msg.t.bind(this.msg);
     const request = this.requests.get(e.id);
     // The receipt's kind comes from storage, which anything on the device may have written.
@@ -679,9 +682,8 @@ export class BmHelpButton extends BmElement {
     const asked = formatDateTime(request?.askedAt ?? e.payload?.askedAt ?? e.createdAt, this.effectiveLocale, this.timeZone);
     // A queued entry the server refused with 401 waits for a fresh sign-in; one the server could not
     // take now (a 5xx, 408, 429, 409 in flight) is sent again shortly; only the rest wait for the network.
-    // One not tried yet waits for the same as the oldest that was (the outbox sends oldest first).
-    const tried = e.lastError ?? this.list().filter((x) => (x.state === 'queued' || x.state === 'sending') && x.lastError).pop()?.lastError;
-    const status = e.state === 'queued' ? tried?.status : undefined;
+    // One not tried yet waits for what holds the queue up.
+    const status = e.state === 'queued' ? (e.lastError ?? holdUp)?.status : undefined;
     const stateLabel =
       e.direct && e.state === 'failed' && !e.rejected
         ? t('state_direct_failed')
